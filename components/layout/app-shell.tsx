@@ -1,0 +1,54 @@
+import { format, type Locale, type Messages } from '@/lib/i18n';
+import { LanguageSwitcher } from './language-switcher';
+import { NavLink } from './nav-link';
+import { SignOutButton } from './sign-out-button';
+import { TenantSwitcher } from './tenant-switcher';
+import styles from './app-shell.module.css';
+
+/** Only pages that work are listed; later features add themselves here. */
+const NAV_ITEMS = [{ href: '/', key: 'overview' }] as const;
+
+export function AppShell({
+  locale,
+  messages,
+  userName,
+  role,
+  tenant,
+  tenants,
+  children,
+}: {
+  locale: Locale;
+  messages: Messages;
+  userName: string;
+  role: 'admin' | 'operator' | 'viewer';
+  tenant: string;
+  tenants: { slug: string; name: string }[];
+  children: React.ReactNode;
+}) {
+  const c = messages.common;
+  return (
+    <div className={styles.shell}>
+      <header className={styles.topbar}>
+        <div className={styles.left}>
+          <span className={styles.brand}>{c.appName}</span>
+          <nav className={styles.nav} aria-label="Main">
+            {NAV_ITEMS.map((item) => (
+              <NavLink key={item.href} href={item.href} className={styles.navLink}>
+                {c.nav[item.key]}
+              </NavLink>
+            ))}
+          </nav>
+        </div>
+        <div className={styles.right}>
+          <TenantSwitcher current={tenant} tenants={tenants} label={c.shop} />
+          <span className={styles.user}>
+            {format(c.signedInAs, { name: userName })} · {c.role[role]}
+          </span>
+          <LanguageSwitcher locale={locale} label={c.language} names={c.languageNames} />
+          <SignOutButton label={c.signOut} />
+        </div>
+      </header>
+      <main className={styles.main}>{children}</main>
+    </div>
+  );
+}

@@ -1,0 +1,49 @@
+import { createHash, randomInt, timingSafeEqual } from 'node:crypto';
+import bcrypt from 'bcryptjs';
+
+const sha1 = (s: string) => createHash('sha1').update(s, 'utf8').digest('hex');
+const md5 = (s: string) => createHash('md5').update(s, 'utf8').digest('hex');
+const SALT_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+const OPENCART3_SALT_LENGTH = 9;
+
+/** OpenCart 3's stored form: sha1(salt . sha1(salt . sha1(password))), lowercase hex. */
+export function hashOpenCart3(password: string, salt: string): string {
+  return sha1(salt + sha1(salt + sha1(password)));
+}
+
+/** PHP's htmlspecialchars(…, ENT_COMPAT): OpenCart escapes every request value before it is stored. */
+export function escapeOpenCartInput(value: string): string {
+  return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** A 9-character alphanumeric salt like OpenCart's token(9), from a CSPRNG. */
+export function makeOpenCart3Salt(): string {
+  let salt = '';
+  for (let i = 0; i < OPENCART3_SALT_LENGTH; i++) salt += SALT_ALPHABET[randomInt(SALT_ALPHABET.length)];
+  return salt;
+}
+
+function sameHex(a: string, b: string): boolean {
+  const x = Buffer.from(a.toLowerCase());
+  const y = Buffer.from(b.toLowerCase());
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+/**
+ * Checks a password against every hash OpenCart writes for oc_user:
+ * 4.x bcrypt ($2y$), 3.x salted sha1 and the legacy unsalted md5.
+ * OpenCart 3 hashes the HTML-escaped password when saving but the decoded one at admin login,
+ * so both forms are tried.
+ */
+export function verifyOpenCartPassword(password: string, stored: { password: string; salt?: string | null }): boolean {
+  const hash = stored.password;
+  if (!hash) return false;
+  if (/^\$2[aby]\$\d\d\$/.test(hash)) return bcrypt.compareSync(password, hash);
+  const candidates = password === escapeOpenCartInput(password) ? [password] : [password, escapeOpenCartInput(password)];
+  let ok = false;
+  for (const candidate of candidates) {
+    if (stored.salt && sameHex(hashOpenCart3(candidate, stored.salt), hash)) ok = true;
+    if (sameHex(md5(candidate), hash)) ok = true;
+  }
+  return ok;
+}

@@ -1,0 +1,34 @@
+import { z } from 'zod';
+
+export const DEFAULT_DATABASE_URL = 'mysql://root@127.0.0.1:3306/meschain_demo';
+
+const envSchema = z.object({
+  DATABASE_URL: z
+    .string()
+    .regex(/^mysql:\/\//, 'DATABASE_URL must start with mysql://')
+    .default(DEFAULT_DATABASE_URL),
+  OPENCART_DB_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9_]{0,32}$/, 'OPENCART_DB_PREFIX may hold letters, digits and _ only')
+    .default('oc_'),
+  AUTH_SECRET: z.string().min(16, 'AUTH_SECRET must be at least 16 characters').optional(),
+  CRON_SECRET: z.string().min(16, 'CRON_SECRET must be at least 16 characters').optional(),
+  APP_ENCRYPTION_KEY: z.string().optional(),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+let cached: Env | undefined;
+
+/** Environment variables, parsed once; a bad value stops start-up with every problem named. */
+export function env(): Env {
+  if (cached) return cached;
+  const parsed = envSchema.safeParse(process.env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid environment:\n${lines.join('\n')}`);
+  }
+  cached = parsed.data;
+  return cached;
+}

@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import { commonMessages } from './messages/common';
+import { authMessages } from './messages/auth';
+import { overviewMessages } from './messages/overview';
+
+export const LOCALES = ['tr', 'en'] as const;
+export type Locale = (typeof LOCALES)[number];
+export const DEFAULT_LOCALE: Locale = 'en';
+export const LOCALE_COOKIE = 'msc_locale';
+/** The chosen language is remembered for a year. */
+export const LOCALE_COOKIE_MAX_AGE_S = 365 * 24 * 60 * 60;
+
+export const localeSchema = z.enum(LOCALES);
+
+/** The remembered choice first, else the browser's first language we speak. */
+export function pickLocale(cookieValue: string | undefined, acceptLanguage: string | null): Locale {
+  const fromCookie = localeSchema.safeParse(cookieValue);
+  if (fromCookie.success) return fromCookie.data;
+  for (const part of (acceptLanguage ?? '').split(',')) {
+    const tag = part.trim().slice(0, 2).toLowerCase();
+    const parsed = localeSchema.safeParse(tag);
+    if (parsed.success) return parsed.data;
+  }
+  return DEFAULT_LOCALE;
+}
+
+export function getMessages(locale: Locale) {
+  return {
+    common: commonMessages[locale],
+    auth: authMessages[locale],
+    overview: overviewMessages[locale],
+  };
+}
+
+export type Messages = ReturnType<typeof getMessages>;
+
+/** Fills `{name}` placeholders. */
+export function format(template: string, values: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (m, key: string) => (key in values ? String(values[key]) : m));
+}
+
+export const INTL_LOCALE: Record<Locale, string> = { tr: 'tr-TR', en: 'en-GB' };

@@ -1,0 +1,26 @@
+export const authMessages = {
+  en: {
+    title: 'Sign in',
+    subtitle: 'Use your OpenCart admin account.',
+    username: 'Username',
+    password: 'Password',
+    submit: 'Sign in',
+    submitting: 'Signing in…',
+    invalid: 'Wrong username or password.',
+    locked: 'Too many failed attempts. Try again in {minutes} minutes.',
+    required: 'Enter your username and password.',
+    failed: 'Sign-in failed. Please try again.',
+  },
+  tr: {
+    title: 'Giriş yap',
+    subtitle: 'OpenCart yönetici hesabınızı kullanın.',
+    username: 'Kullanıcı adı',
+    password: 'Parola',
+    submit: 'Giriş yap',
+    submitting: 'Giriş yapılıyor…',
+    invalid: 'Kullanıcı adı veya parola hatalı.',
+    locked: 'Çok fazla hatalı deneme. {minutes} dakika sonra tekrar deneyin.',
+    required: 'Kullanıcı adınızı ve parolanızı girin.',
+    failed: 'Giriş başarısız oldu. Lütfen tekrar deneyin.',
+  },
+} as const;

@@ -1,0 +1,41 @@
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { closePool, getDb, type Db } from '@/lib/db/pool';
+import { dropDatabase, ensureDatabase, withDatabase } from '@/lib/db/server';
+import { loadInstallSql } from '@/lib/db/opencart/install-sql';
+
+export const TEST_SERVER_URL = process.env.TEST_DATABASE_URL ?? 'mysql://root@127.0.0.1:3306/';
+/** Every test database starts with this, so a crashed run's leftovers can be found and dropped. */
+export const TEST_DATABASE_PREFIX = 'msct_';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+/** `../shared/opencart/` beside the project: OpenCart's real install SQL. Never copied into the repo. */
+export const SHARED_OPENCART_DIR = path.resolve(here, '../../../shared/opencart');
+export const OPENCART_3041_SQL = path.join(SHARED_OPENCART_DIR, 'opencart-3.0.4.1.sql');
+
+export type TestDatabase = { name: string; url: string; db: Db; drop: () => Promise<void> };
+
+/** A fresh, empty database of its own for one test file; `drop()` removes it. */
+export async function createTestDatabase(hint = 'db'): Promise<TestDatabase> {
+  const safeHint = hint.replace(/[^A-Za-z0-9]/g, '').slice(0, 20).toLowerCase();
+  const name = `${TEST_DATABASE_PREFIX}${safeHint}_${randomBytes(4).toString('hex')}`;
+  const url = withDatabase(TEST_SERVER_URL, name);
+  await ensureDatabase(url);
+  return {
+    name,
+    url,
+    db: getDb(url),
+    drop: async () => {
+      await closePool(url);
+      await dropDatabase(url);
+    },
+  };
+}
+
+/** A fresh database holding OpenCart 3.0.4.1's real install SQL, with the given table prefix. */
+export async function createOpenCartTestDatabase(hint = 'oc', prefix = 'oc_'): Promise<TestDatabase> {
+  const t = await createTestDatabase(hint);
+  await loadInstallSql(t.url, OPENCART_3041_SQL, prefix);
+  return t;
+}

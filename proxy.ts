@@ -1,0 +1,27 @@
+import { NextResponse, type NextRequest } from 'next/server';
+import { getToken } from 'next-auth/jwt';
+
+/** Reached without a session: marketplaces, schedulers, probes and the sign-in flow itself. */
+const PUBLIC_PREFIXES = ['/login', '/api/auth/', '/api/webhooks/', '/api/cron/', '/api/health'];
+
+function isPublic(pathname: string) {
+  return PUBLIC_PREFIXES.some((p) => pathname === p.replace(/\/$/, '') || pathname.startsWith(p));
+}
+
+export async function proxy(request: NextRequest) {
+  const { pathname, search } = request.nextUrl;
+  if (isPublic(pathname)) return NextResponse.next();
+  const token = await getToken({ req: request, secret: process.env.AUTH_SECRET ?? process.env.NEXTAUTH_SECRET });
+  if (token) return NextResponse.next();
+  if (pathname.startsWith('/api/')) {
+    return NextResponse.json({ error: { code: 'UNAUTHORIZED', message: 'Sign in first.' } }, { status: 401 });
+  }
+  const login = new URL('/login', request.url);
+  if (pathname !== '/') login.searchParams.set('callbackUrl', pathname + search);
+  return NextResponse.redirect(login);
+}
+
+export const config = {
+  // Everything but Next's own assets and files in public/.
+  matcher: ['/((?!_next/static|_next/image|favicon.ico|.*\\.(?:png|svg|ico|txt)$).*)'],
+};
