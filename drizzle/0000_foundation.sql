@@ -1,5 +1,5 @@
 CREATE TABLE `msc_tenant` (
-	`id` serial AUTO_INCREMENT NOT NULL,
+	`id` bigint unsigned AUTO_INCREMENT NOT NULL,
 	`slug` varchar(64) NOT NULL,
 	`name` varchar(128) NOT NULL,
 	`database_url` varchar(512) NOT NULL DEFAULT '',
@@ -12,7 +12,7 @@ CREATE TABLE `msc_tenant` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 --> statement-breakpoint
 CREATE TABLE `msc_tenant_grant` (
-	`id` serial AUTO_INCREMENT NOT NULL,
+	`id` bigint unsigned AUTO_INCREMENT NOT NULL,
 	`tenant_id` bigint unsigned NOT NULL,
 	`user_id` int NOT NULL,
 	`username` varchar(64) NOT NULL,
@@ -24,7 +24,7 @@ CREATE TABLE `msc_tenant_grant` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 --> statement-breakpoint
 CREATE TABLE `msc_audit_log` (
-	`id` serial AUTO_INCREMENT NOT NULL,
+	`id` bigint unsigned AUTO_INCREMENT NOT NULL,
 	`tenant_id` bigint unsigned,
 	`actor_user_id` int,
 	`actor_username` varchar(64) NOT NULL,
@@ -40,7 +40,7 @@ CREATE TABLE `msc_audit_log` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 --> statement-breakpoint
 CREATE TABLE `msc_login_attempt` (
-	`id` serial AUTO_INCREMENT NOT NULL,
+	`id` bigint unsigned AUTO_INCREMENT NOT NULL,
 	`username` varchar(64) NOT NULL,
 	`ip` varchar(45) NOT NULL,
 	`success` boolean NOT NULL,

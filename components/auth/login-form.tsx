@@ -2,7 +2,7 @@
 
 import { useState } from 'react';
 import { signIn } from 'next-auth/react';
-import { format } from '@/lib/i18n';
+import { format } from '@/lib/i18n/locale';
 import type { authMessages } from '@/lib/i18n/messages/auth';
 import styles from './login.module.css';
 

@@ -3,7 +3,7 @@
 import { useTransition } from 'react';
 import { useRouter } from 'next/navigation';
 import { setLocale } from '@/app/actions/preferences';
-import { LOCALES, type Locale } from '@/lib/i18n';
+import { LOCALES, type Locale } from '@/lib/i18n/locale';
 
 export function LanguageSwitcher({
   locale,

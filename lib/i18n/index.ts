@@ -3,8 +3,9 @@ import { commonMessages } from './messages/common';
 import { authMessages } from './messages/auth';
 import { overviewMessages } from './messages/overview';
 
-export const LOCALES = ['tr', 'en'] as const;
-export type Locale = (typeof LOCALES)[number];
+import { LOCALES, type Locale } from './locale';
+
+export { LOCALES, INTL_LOCALE, format, type Locale } from './locale';
 export const DEFAULT_LOCALE: Locale = 'en';
 export const LOCALE_COOKIE = 'msc_locale';
 /** The chosen language is remembered for a year. */
@@ -34,9 +35,3 @@ export function getMessages(locale: Locale) {
 
 export type Messages = ReturnType<typeof getMessages>;
 
-/** Fills `{name}` placeholders. */
-export function format(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (m, key: string) => (key in values ? String(values[key]) : m));
-}
-
-export const INTL_LOCALE: Record<Locale, string> = { tr: 'tr-TR', en: 'en-GB' };

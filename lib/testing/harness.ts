@@ -8,6 +8,14 @@ import { loadInstallSql } from '@/lib/db/opencart/install-sql';
 export const TEST_SERVER_URL = process.env.TEST_DATABASE_URL ?? 'mysql://root@127.0.0.1:3306/';
 /** Every test database starts with this, so a crashed run's leftovers can be found and dropped. */
 export const TEST_DATABASE_PREFIX = 'msct_';
+/** Leftovers older than this are from a crashed run; younger ones may belong to a run in progress. */
+export const STALE_TEST_DATABASE_MS = 60 * 60_000;
+
+/** When a test database was created, read back from its name (`msct_<hint>_<base36 ms>_<hex>`). */
+export function testDatabaseCreatedAt(name: string): number | null {
+  const match = /^msct_[a-z0-9]*_([a-z0-9]+)_[0-9a-f]+$/.exec(name);
+  return match ? parseInt(match[1]!, 36) : null;
+}
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 /** `../shared/opencart/` beside the project: OpenCart's real install SQL. Never copied into the repo. */
@@ -19,7 +27,7 @@ export type TestDatabase = { name: string; url: string; db: Db; drop: () => Prom
 /** A fresh, empty database of its own for one test file; `drop()` removes it. */
 export async function createTestDatabase(hint = 'db'): Promise<TestDatabase> {
   const safeHint = hint.replace(/[^A-Za-z0-9]/g, '').slice(0, 20).toLowerCase();
-  const name = `${TEST_DATABASE_PREFIX}${safeHint}_${randomBytes(4).toString('hex')}`;
+  const name = `${TEST_DATABASE_PREFIX}${safeHint}_${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
   const url = withDatabase(TEST_SERVER_URL, name);
   await ensureDatabase(url);
   return {
@@ -37,5 +45,17 @@ export async function createTestDatabase(hint = 'db'): Promise<TestDatabase> {
 export async function createOpenCartTestDatabase(hint = 'oc', prefix = 'oc_'): Promise<TestDatabase> {
   const t = await createTestDatabase(hint);
   await loadInstallSql(t.url, OPENCART_3041_SQL, prefix);
+  return t;
+}
+
+/**
+ * The app's usual layout: OpenCart's real tables and the companion (msc_) tables in one database,
+ * with the default tenant.
+ */
+export async function createAppTestDatabase(hint = 'app', prefix = 'oc_'): Promise<TestDatabase> {
+  const { migrateCompanion, ensureDefaultTenant } = await import('@/lib/db/migrate');
+  const t = await createOpenCartTestDatabase(hint, prefix);
+  await migrateCompanion(t.url);
+  await ensureDefaultTenant(t.db, prefix);
   return t;
 }

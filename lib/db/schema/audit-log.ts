@@ -1,11 +1,11 @@
-import { bigint, datetime, index, int, json, mysqlTable, serial, varchar } from 'drizzle-orm/mysql-core';
+import { bigint, datetime, index, int, json, mysqlTable, varchar } from 'drizzle-orm/mysql-core';
 import { sql } from 'drizzle-orm';
 
 /** Every login (failed or not) and every write anywhere in the app. */
 export const auditLog = mysqlTable(
   'msc_audit_log',
   {
-    id: serial('id').primaryKey(),
+    id: bigint('id', { mode: 'number', unsigned: true }).autoincrement().primaryKey(),
     tenantId: bigint('tenant_id', { mode: 'number', unsigned: true }),
     actorUserId: int('actor_user_id'),
     actorUsername: varchar('actor_username', { length: 64 }).notNull(),

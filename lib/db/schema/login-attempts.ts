@@ -1,11 +1,11 @@
-import { boolean, datetime, index, mysqlTable, serial, varchar } from 'drizzle-orm/mysql-core';
+import { bigint, boolean, datetime, index, mysqlTable, varchar } from 'drizzle-orm/mysql-core';
 import { sql } from 'drizzle-orm';
 
 /** One row per login try, read by the lock-out rule (per username and per IP). */
 export const loginAttempts = mysqlTable(
   'msc_login_attempt',
   {
-    id: serial('id').primaryKey(),
+    id: bigint('id', { mode: 'number', unsigned: true }).autoincrement().primaryKey(),
     username: varchar('username', { length: 64 }).notNull(),
     ip: varchar('ip', { length: 45 }).notNull(),
     success: boolean('success').notNull(),

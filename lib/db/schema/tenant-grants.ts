@@ -1,4 +1,4 @@
-import { bigint, datetime, index, int, mysqlEnum, mysqlTable, serial, uniqueIndex, varchar } from 'drizzle-orm/mysql-core';
+import { bigint, datetime, index, int, mysqlEnum, mysqlTable, uniqueIndex, varchar } from 'drizzle-orm/mysql-core';
 import { relations, sql } from 'drizzle-orm';
 import { tenants } from './tenants';
 
@@ -12,7 +12,7 @@ export type TenantRole = (typeof TENANT_ROLES)[number];
 export const tenantGrants = mysqlTable(
   'msc_tenant_grant',
   {
-    id: serial('id').primaryKey(),
+    id: bigint('id', { mode: 'number', unsigned: true }).autoincrement().primaryKey(),
     tenantId: bigint('tenant_id', { mode: 'number', unsigned: true })
       .notNull()
       .references(() => tenants.id, { onDelete: 'cascade' }),

@@ -1,11 +1,11 @@
-import { datetime, int, mysqlTable, serial, uniqueIndex, varchar } from 'drizzle-orm/mysql-core';
+import { bigint, datetime, int, mysqlTable, uniqueIndex, varchar } from 'drizzle-orm/mysql-core';
 import { sql } from 'drizzle-orm';
 
 /** One OpenCart shop. An empty database URL means the main DATABASE_URL. */
 export const tenants = mysqlTable(
   'msc_tenant',
   {
-    id: serial('id').primaryKey(),
+    id: bigint('id', { mode: 'number', unsigned: true }).autoincrement().primaryKey(),
     slug: varchar('slug', { length: 64 }).notNull(),
     name: varchar('name', { length: 128 }).notNull(),
     databaseUrl: varchar('database_url', { length: 512 }).notNull().default(''),

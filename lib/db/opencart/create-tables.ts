@@ -1,0 +1,76 @@
+import { is, SQL } from 'drizzle-orm';
+import { getTableConfig, MySqlColumn, MySqlColumnWithAutoIncrement, type MySqlTable } from 'drizzle-orm/mysql-core';
+import mysql from 'mysql2/promise';
+import { DEFAULT_OPENCART_PREFIX, openCartTables, type OpenCartTables } from '.';
+import { OPENCART_SQL_MODE } from './install-sql';
+
+/** What OpenCart 3's install SQL declares for every table the mirror holds. */
+const OPENCART_3_TABLE_OPTIONS = 'ENGINE=MyISAM DEFAULT CHARSET=utf8 COLLATE=utf8_general_ci';
+
+function quoteIdentifier(name: string): string {
+  return `\`${name.replaceAll('`', '``')}\``;
+}
+
+function quoteLiteral(value: string): string {
+  return `'${value.replaceAll('\\', '\\\\').replaceAll("'", "''")}'`;
+}
+
+function defaultClause(column: MySqlColumn): string {
+  const value: unknown = column.default;
+  if (value === undefined) return '';
+  if (typeof value === 'number') return ` DEFAULT ${value}`;
+  if (typeof value === 'string') return ` DEFAULT ${quoteLiteral(value)}`;
+  throw new Error(`Column ${column.name}: no DDL for a default of type ${typeof value}`);
+}
+
+function columnDefinition(column: MySqlColumn): string {
+  const autoIncrement = is(column, MySqlColumnWithAutoIncrement) && column.autoIncrement;
+  return [
+    `${quoteIdentifier(column.name)} ${column.getSQLType()}`,
+    column.notNull ? ' NOT NULL' : '',
+    defaultClause(column),
+    autoIncrement ? ' AUTO_INCREMENT' : '',
+  ].join('');
+}
+
+function columnList(columns: Array<MySqlColumn | SQL>): string {
+  return columns
+    .map((column) => {
+      if (is(column, SQL)) throw new Error('Expression indexes have no place in the OpenCart mirror');
+      return quoteIdentifier(column.name);
+    })
+    .join(',');
+}
+
+/** `CREATE TABLE IF NOT EXISTS` for a mirrored table, as OpenCart 3's install SQL would declare it. */
+export function buildCreateTableSql(table: MySqlTable): string {
+  const config = getTableConfig(table);
+  const primaryKey = config.primaryKeys[0]?.columns ?? config.columns.filter((column) => column.primary);
+  const lines = [
+    ...config.columns.map(columnDefinition),
+    `PRIMARY KEY (${columnList(primaryKey)})`,
+    ...config.indexes.map(
+      ({ config: index }) =>
+        `${index.unique ? 'UNIQUE KEY' : 'KEY'} ${quoteIdentifier(index.name)} (${columnList(index.columns)})`,
+    ),
+  ];
+  const body = lines.join(',\n  ');
+  return `CREATE TABLE IF NOT EXISTS ${quoteIdentifier(config.name)} (\n  ${body}\n) ${OPENCART_3_TABLE_OPTIONS}`;
+}
+
+/**
+ * Creates the mirrored OpenCart tables in the URL's database (tables that exist are left alone), for a demo
+ * database without OpenCart's own install SQL.
+ */
+export async function createOpenCartTables(url: string, prefix = DEFAULT_OPENCART_PREFIX): Promise<OpenCartTables> {
+  const tables = openCartTables(prefix);
+  const conn = await mysql.createConnection({ uri: url, charset: 'utf8mb4' });
+  try {
+    // OpenCart 3 declares '0000-00-00' defaults, which MySQL 8's default NO_ZERO_DATE mode rejects.
+    await conn.query(`SET SESSION sql_mode = '${OPENCART_SQL_MODE}'`);
+    for (const table of Object.values(tables)) await conn.query(buildCreateTableSql(table));
+  } finally {
+    await conn.end();
+  }
+  return tables;
+}

@@ -1,0 +1,264 @@
+import { and, asc, eq, is, sql } from 'drizzle-orm';
+import { drizzle } from 'drizzle-orm/mysql2';
+import { getTableConfig, MySqlColumnWithAutoIncrement, type MySqlTable } from 'drizzle-orm/mysql-core';
+import mysql from 'mysql2/promise';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { getPool } from '@/lib/db/pool';
+import { createOpenCartTestDatabase, createTestDatabase, type TestDatabase } from '@/lib/testing/harness';
+import { buildOpenCartTables, openCartTables, type OpenCartTables } from '.';
+import { createOpenCartTables } from './create-tables';
+import { insertSampleCatalogue } from './sample-catalogue';
+
+type ColumnShape = { name: string; type: string; nullable: boolean; default: string | null; autoIncrement: boolean };
+type IndexShape = { name: string; columns: string[]; unique: boolean };
+type TableShape = { columns: ColumnShape[]; primaryKey: string[]; indexes: IndexShape[] };
+
+// MariaDB 10.11 reports integer display widths (int(11), tinyint(1)), MySQL 8.0.19+ does not, and Drizzle never
+// declares them. They change neither storage nor range, so shapes are compared without them.
+function withoutDisplayWidth(type: string): string {
+  return type.replace(/^(tinyint|smallint|mediumint|int|bigint)\(\d+\)/, '$1');
+}
+
+// MariaDB shows a default as an SQL literal ('0000-00-00', 0.0000) and DEFAULT NULL as the text NULL.
+function informationSchemaDefault(value: string | null): string | null {
+  if (value === null || value === 'NULL') return null;
+  const quoted = /^'(.*)'$/s.exec(value);
+  return quoted ? quoted[1]!.replaceAll("''", "'") : value;
+}
+
+const byName = (a: IndexShape, b: IndexShape) => a.name.localeCompare(b.name);
+
+function mirrorShape(table: MySqlTable): TableShape {
+  const config = getTableConfig(table);
+  const primaryKey = config.primaryKeys[0]?.columns ?? config.columns.filter((c) => c.primary);
+  return {
+    columns: config.columns.map((column) => ({
+      name: column.name,
+      type: column.getSQLType(),
+      nullable: !column.notNull,
+      default: column.default === undefined ? null : String(column.default),
+      autoIncrement: is(column, MySqlColumnWithAutoIncrement) && column.autoIncrement,
+    })),
+    primaryKey: primaryKey.map((c) => c.name),
+    indexes: config.indexes
+      .map(({ config: index }) => ({
+        name: index.name,
+        columns: index.columns.map((c) => ('name' in c ? c.name : String(c))),
+        unique: index.unique ?? false,
+      }))
+      .sort(byName),
+  };
+}
+
+type ColumnRow = { name: string; type: string; nullable: string; def: string | null; extra: string };
+type IndexRow = { indexName: string; columnName: string; nonUnique: number };
+
+async function databaseShape(t: TestDatabase, tableName: string): Promise<TableShape | undefined> {
+  const pool = getPool(t.url);
+  const [columns] = await pool.query(
+    `SELECT COLUMN_NAME AS name, COLUMN_TYPE AS type, IS_NULLABLE AS nullable, COLUMN_DEFAULT AS def, EXTRA AS extra
+       FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = ? ORDER BY ORDINAL_POSITION`,
+    [tableName],
+  );
+  const columnRows = columns as ColumnRow[];
+  if (columnRows.length === 0) return undefined;
+  const [indexes] = await pool.query(
+    `SELECT INDEX_NAME AS indexName, COLUMN_NAME AS columnName, NON_UNIQUE AS nonUnique
+       FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = ?
+      ORDER BY INDEX_NAME, SEQ_IN_INDEX`,
+    [tableName],
+  );
+  const secondary = new Map<string, IndexShape>();
+  const primaryKey: string[] = [];
+  for (const row of indexes as IndexRow[]) {
+    if (row.indexName === 'PRIMARY') {
+      primaryKey.push(row.columnName);
+      continue;
+    }
+    const index = secondary.get(row.indexName) ?? { name: row.indexName, columns: [], unique: !Number(row.nonUnique) };
+    index.columns.push(row.columnName);
+    secondary.set(row.indexName, index);
+  }
+  return {
+    columns: columnRows.map((c) => ({
+      name: c.name,
+      type: withoutDisplayWidth(c.type),
+      nullable: c.nullable === 'YES',
+      default: informationSchemaDefault(c.def),
+      autoIncrement: c.extra.includes('auto_increment'),
+    })),
+    primaryKey,
+    indexes: [...secondary.values()].sort(byName),
+  };
+}
+
+const tableNames = (prefix: string) =>
+  Object.entries(buildOpenCartTables(prefix)).map(([key, table]) => [key, getTableConfig(table).name] as const);
+
+describe.each(['oc_', 'shop_'])('the mirror built with prefix %s', (prefix) => {
+  let real: TestDatabase;
+  beforeAll(async () => {
+    real = await createOpenCartTestDatabase('mirror', prefix);
+  });
+  afterAll(async () => {
+    await real.drop();
+  });
+
+  it.each(tableNames(prefix))(
+    '%s equals the 3.0.4.1 table %s column for column, with its primary key and indexes',
+    async (key, tableName) => {
+      const table = buildOpenCartTables(prefix)[key as keyof OpenCartTables];
+      expect(mirrorShape(table)).toEqual(await databaseShape(real, tableName));
+    },
+  );
+});
+
+describe('openCartTables', () => {
+  it('returns the same tables for the same prefix', () => {
+    expect(openCartTables('shop_')).toBe(openCartTables('shop_'));
+    expect(openCartTables('shop_')).not.toBe(openCartTables('oc_'));
+  });
+
+  it('rejects a prefix that could break out of an SQL identifier', () => {
+    expect(() => buildOpenCartTables('oc`; DROP TABLE x; --')).toThrow(/Invalid table prefix/);
+    expect(() => openCartTables('a'.repeat(33))).toThrow(/Invalid table prefix/);
+  });
+});
+
+describe('createOpenCartTables on an empty database', () => {
+  let real: TestDatabase;
+  let created: TestDatabase;
+  beforeAll(async () => {
+    [real, created] = await Promise.all([createOpenCartTestDatabase('ocreal'), createTestDatabase('occreated')]);
+    await createOpenCartTables(created.url, 'oc_');
+  });
+  afterAll(async () => {
+    await Promise.all([real?.drop(), created?.drop()]);
+  });
+
+  it.each(tableNames('oc_'))('creates %s (%s) with the real columns, primary key and indexes', async (_, tableName) => {
+    const createdShape = await databaseShape(created, tableName);
+    expect(createdShape).toBeDefined();
+    expect(createdShape).toEqual(await databaseShape(real, tableName));
+  });
+
+  it('creates MyISAM utf8 tables, as OpenCart 3 does', async () => {
+    const [rows] = await getPool(created.url).query(
+      `SELECT DISTINCT ENGINE AS engine, TABLE_COLLATION AS collation FROM information_schema.TABLES
+        WHERE TABLE_SCHEMA = DATABASE()`,
+    );
+    expect(rows).toEqual([{ engine: 'MyISAM', collation: 'utf8mb3_general_ci' }]);
+  });
+
+  it('leaves existing tables and their rows alone when run again', async () => {
+    const oc = openCartTables('oc_');
+    await created.db.insert(oc.store).values({ storeId: 7, name: 'Kept', url: 'https://kept.example/', ssl: '' });
+    await createOpenCartTables(created.url, 'oc_');
+    expect(await created.db.select({ name: oc.store.name }).from(oc.store)).toEqual([{ name: 'Kept' }]);
+  });
+});
+
+// MySQL 8's default mode, which rejects missing NOT NULL values and zero dates on every table.
+const MYSQL8_STRICT_MODE =
+  'STRICT_ALL_TABLES,NO_ZERO_IN_DATE,NO_ZERO_DATE,ERROR_FOR_DIVISION_BY_ZERO,NO_ENGINE_SUBSTITUTION';
+
+describe('insertSampleCatalogue on created tables', () => {
+  let t: TestDatabase;
+  let oc: OpenCartTables;
+  let strictConn: mysql.Connection;
+  const countRows = async () => {
+    const names = Object.values(oc).map((table) => getTableConfig(table).name);
+    const [rows] = await getPool(t.url).query(
+      names.map((name) => `SELECT '${name}' AS name, COUNT(*) AS n FROM \`${name}\``).join(' UNION ALL '),
+    );
+    return rows;
+  };
+
+  beforeAll(async () => {
+    t = await createTestDatabase('sample');
+    oc = await createOpenCartTables(t.url, 'shop_');
+    strictConn = await mysql.createConnection({ uri: t.url, charset: 'utf8mb4', dateStrings: true });
+    await strictConn.query(`SET SESSION sql_mode = '${MYSQL8_STRICT_MODE}'`);
+    await insertSampleCatalogue(drizzle({ client: strictConn }), oc);
+  });
+  afterAll(async () => {
+    await strictConn?.end();
+    await t?.drop();
+  });
+
+  it('reads 20 enabled, stock-tracked products back through the mirror with names, prices and categories', async () => {
+    const { product: p, productDescription: pd, productToStore: p2s } = oc;
+    const products = await t.db
+      .select({ id: p.productId, name: pd.name, price: p.price, subtract: p.subtract, status: p.status, sku: p.sku })
+      .from(p)
+      .innerJoin(pd, and(eq(pd.productId, p.productId), eq(pd.languageId, 1)))
+      .innerJoin(p2s, and(eq(p2s.productId, p.productId), eq(p2s.storeId, 0)))
+      .orderBy(asc(p.productId));
+    expect(products).toHaveLength(20);
+    for (const product of products) {
+      expect(product).toMatchObject({ subtract: 1, status: 1 });
+      expect(product.price).toMatch(/^\d+\.\d{4}$/);
+      expect(product.sku).not.toBe('');
+    }
+    const uncategorised = await t.db
+      .select({ id: p.productId })
+      .from(p)
+      .leftJoin(oc.productToCategory, eq(oc.productToCategory.productId, p.productId))
+      .where(sql`${oc.productToCategory.categoryId} IS NULL`);
+    expect(uncategorised).toEqual([]);
+  });
+
+  it('stores text HTML-escaped and Turkish letters intact, as OpenCart does', async () => {
+    const names = await t.db.select({ name: oc.productDescription.name }).from(oc.productDescription);
+    expect(names.map((n) => n.name)).toEqual(
+      expect.arrayContaining(['Yün Atkı &amp; Bere Seti', 'Laptop Sırt Çantası 15.6&quot;']),
+    );
+    const [category] = await t.db
+      .select({ name: oc.categoryDescription.name })
+      .from(oc.categoryDescription)
+      .where(eq(oc.categoryDescription.categoryId, 4));
+    expect(category?.name).toBe('Ev &amp; Yaşam');
+  });
+
+  it('gives store 0 the settings the app reads, with status lists as serialized JSON', async () => {
+    const rows = await t.db
+      .select({ key: oc.setting.key, value: oc.setting.value, serialized: oc.setting.serialized })
+      .from(oc.setting)
+      .where(eq(oc.setting.storeId, 0));
+    const byKey = new Map(rows.map((r) => [r.key, r]));
+    expect(byKey.get('config_processing_status')).toEqual({
+      key: 'config_processing_status',
+      value: '["5","1","2","12","3"]',
+      serialized: 1,
+    });
+    expect(byKey.get('config_complete_status')).toMatchObject({ value: '["5","3"]', serialized: 1 });
+    expect(byKey.get('config_currency')).toMatchObject({ value: 'TRY', serialized: 0 });
+    expect(byKey.get('config_language')).toMatchObject({ value: 'en-gb', serialized: 0 });
+    expect(byKey.get('config_order_status_id')).toMatchObject({ value: '1', serialized: 0 });
+  });
+
+  it('has the 14 order statuses under OpenCart ids and TRY as the default currency', async () => {
+    const statuses = await t.db.select().from(oc.orderStatus).orderBy(asc(oc.orderStatus.orderStatusId));
+    expect(statuses.map((s) => s.orderStatusId)).toEqual([1, 2, 3, 5, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16]);
+    expect(statuses.find((s) => s.orderStatusId === 5)?.name).toBe('Complete');
+    const [tryRow] = await t.db.select().from(oc.currency).where(eq(oc.currency.code, 'TRY'));
+    expect(tryRow?.value).toBe(1);
+  });
+
+  it('keeps each category and its ancestors in category_path', async () => {
+    const paths = await t.db.select().from(oc.categoryPath).where(eq(oc.categoryPath.categoryId, 3));
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        { categoryId: 3, pathId: 2, level: 0 },
+        { categoryId: 3, pathId: 3, level: 1 },
+      ]),
+    );
+    expect(paths).toHaveLength(2);
+  });
+
+  it('adds no rows when run a second time', async () => {
+    const before = await countRows();
+    await insertSampleCatalogue(t.db, oc);
+    expect(await countRows()).toEqual(before);
+  });
+});

@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# One command to a running demo: installs dependencies if missing, builds database meschain_demo
+# (fresh OpenCart tables, sample catalogue, demo history, admin user), migrates, builds and starts.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+DEMO_DATABASE=meschain_demo
+DEMO_USER=admin
+DEMO_PASSWORD=meschain-demo
+PORT="${PORT:-3000}"
+
+node -e 'const [a,b]=process.versions.node.split(".").map(Number); process.exit(a>20||(a===20&&b>=9)?0:1)' || {
+  echo "Node.js 20.9 or newer is needed (found $(node --version))."; exit 1; }
+
+if [ ! -d node_modules ]; then
+  echo "Installing dependencies (npm ci)…"
+  npm ci
+fi
+
+# Secrets stay on this machine: .env.local is git-ignored and read by next start.
+if [ ! -f .env.local ]; then
+  {
+    echo "AUTH_SECRET=$(node -e 'console.log(require("crypto").randomBytes(32).toString("base64url"))')"
+    echo "CRON_SECRET=$(node -e 'console.log(require("crypto").randomBytes(32).toString("base64url"))')"
+  } > .env.local
+  echo "Wrote fresh secrets to .env.local."
+fi
+set -a; . ./.env.local; set +a
+
+export DATABASE_URL="${DATABASE_URL:-mysql://root@127.0.0.1:3306/${DEMO_DATABASE}}"
+DB_NAME="$(node -e 'console.log(new URL(process.argv[1]).pathname.slice(1))' "$DATABASE_URL")"
+
+npx tsx scripts/ensure-db-server.ts
+npx tsx scripts/db-opencart.ts --database "$DB_NAME" --recreate
+npx tsx scripts/db-demo.ts --database "$DB_NAME"
+npx tsx scripts/db-migrate.ts
+npx tsx scripts/cli.ts user:add --username "$DEMO_USER" --password "$DEMO_PASSWORD" --firstname Demo --lastname Admin
+
+echo "Building the app…"
+npx next build
+
+cat <<MSG
+
+  MesChain Sync is starting on http://localhost:${PORT}
+  Log in with the OpenCart admin account:
+    username: ${DEMO_USER}
+    password: ${DEMO_PASSWORD}
+
+MSG
+exec npx next start --port "$PORT"

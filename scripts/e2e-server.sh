@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Prepares the e2e database (OpenCart's real 3.0.4.1 SQL + demo history + admin), builds and starts the app.
+# Started by Playwright's webServer; e2e/global-teardown.ts drops the database afterwards.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+: "${E2E_DATABASE:=msce2e_app}"
+: "${E2E_PORT:=3100}"
+export DATABASE_URL="mysql://root@127.0.0.1:3306/${E2E_DATABASE}"
+export AUTH_SECRET="${AUTH_SECRET:-e2e-only-secret-not-for-production}"
+export NEXTAUTH_URL="http://127.0.0.1:${E2E_PORT}"
+SQL=../shared/opencart/opencart-3.0.4.1.sql
+if [ -f "$SQL" ]; then
+  npx tsx scripts/db-opencart.ts --database "$E2E_DATABASE" --recreate --sql "$SQL"
+else
+  echo "No $SQL beside the project: using the project's own OpenCart tables instead."
+  npx tsx scripts/db-opencart.ts --database "$E2E_DATABASE" --recreate
+fi
+npx tsx scripts/db-demo.ts --database "$E2E_DATABASE" --customers 40 --months 3 --seed 7
+npx tsx scripts/db-migrate.ts
+npx tsx scripts/cli.ts user:add --username e2e-admin --password 'e2e-password-1' --firstname Test --lastname Admin
+npx next build
+exec npx next start --hostname 127.0.0.1 --port "$E2E_PORT"
