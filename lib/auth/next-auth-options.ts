@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { env } from '@/lib/env';
 import { getDb } from '@/lib/db/pool';
 import { openCartTables } from '@/lib/db/opencart';
+import { writeAudit } from '@/lib/audit/write-audit';
 import { authenticateAdmin } from './authenticate-admin';
 import { clientIpFromHeaders } from './client-ip';
 
@@ -51,6 +52,15 @@ export const authOptions: NextAuthOptions = {
       },
     }),
   ],
+  events: {
+    async signOut({ token }) {
+      if (!token?.username) return;
+      await writeAudit(getDb(env().DATABASE_URL), {
+        action: 'auth.logout',
+        actor: { userId: token.userId ?? null, username: token.username },
+      });
+    },
+  },
   callbacks: {
     jwt({ token, user }) {
       if (user) {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import bcrypt from 'bcryptjs';
 import { createHash } from 'node:crypto';
-import { escapeOpenCartInput, hashOpenCart3, makeOpenCart3Salt, verifyOpenCartPassword } from './opencart-password';
+import { encodeOpenCartText } from '@/lib/db/opencart/html-text';
+import { hashOpenCart3, makeOpenCart3Salt, verifyOpenCartPassword } from './opencart-password';
 
 describe('OpenCart password hashes', () => {
   it('matches the published OpenCart 3 test vector', () => {
@@ -16,7 +17,7 @@ describe('OpenCart password hashes', () => {
 
   it('accepts a password OpenCart 3 stored in its HTML-escaped form', () => {
     const salt = 'Xy12Ab9Qz';
-    const stored = { password: hashOpenCart3(escapeOpenCartInput('a&b"<c>'), salt), salt };
+    const stored = { password: hashOpenCart3(encodeOpenCartText('a&b"<c>'), salt), salt };
     expect(verifyOpenCartPassword('a&b"<c>', stored)).toBe(true);
   });
 

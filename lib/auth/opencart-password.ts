@@ -1,5 +1,6 @@
 import { createHash, randomInt, timingSafeEqual } from 'node:crypto';
 import bcrypt from 'bcryptjs';
+import { encodeOpenCartText } from '@/lib/db/opencart/html-text';
 
 const sha1 = (s: string) => createHash('sha1').update(s, 'utf8').digest('hex');
 const md5 = (s: string) => createHash('md5').update(s, 'utf8').digest('hex');
@@ -11,10 +12,6 @@ export function hashOpenCart3(password: string, salt: string): string {
   return sha1(salt + sha1(salt + sha1(password)));
 }
 
-/** PHP's htmlspecialchars(…, ENT_COMPAT): OpenCart escapes every request value before it is stored. */
-export function escapeOpenCartInput(value: string): string {
-  return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
 
 /** A 9-character alphanumeric salt like OpenCart's token(9), from a CSPRNG. */
 export function makeOpenCart3Salt(): string {
@@ -39,7 +36,7 @@ export function verifyOpenCartPassword(password: string, stored: { password: str
   const hash = stored.password;
   if (!hash) return false;
   if (/^\$2[aby]\$\d\d\$/.test(hash)) return bcrypt.compareSync(password, hash);
-  const candidates = password === escapeOpenCartInput(password) ? [password] : [password, escapeOpenCartInput(password)];
+  const candidates = password === encodeOpenCartText(password) ? [password] : [password, encodeOpenCartText(password)];
   let ok = false;
   for (const candidate of candidates) {
     if (stored.salt && sameHex(hashOpenCart3(candidate, stored.salt), hash)) ok = true;

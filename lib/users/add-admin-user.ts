@@ -3,7 +3,8 @@ import { z } from 'zod';
 import type { Db } from '@/lib/db/pool';
 import type { OpenCartTables } from '@/lib/db/opencart';
 import { ServiceError } from '@/lib/errors/service-error';
-import { escapeOpenCartInput, hashOpenCart3, makeOpenCart3Salt } from '@/lib/auth/opencart-password';
+import { hashOpenCart3, makeOpenCart3Salt } from '@/lib/auth/opencart-password';
+import { encodeOpenCartText } from '@/lib/db/opencart/html-text';
 import { ADMINISTRATOR_GROUP } from '@/lib/auth/authenticate-admin';
 
 export const addAdminUserSchema = z.object({
@@ -40,11 +41,11 @@ export async function addAdminUser(db: Db, oc: OpenCartTables, input: AddAdminUs
     .insert(oc.user)
     .values({
       userGroupId: group.id,
-      username: escapeOpenCartInput(data.username),
+      username: encodeOpenCartText(data.username),
       password: hashOpenCart3(data.password, salt),
       salt,
-      firstname: escapeOpenCartInput(data.firstname),
-      lastname: escapeOpenCartInput(data.lastname),
+      firstname: encodeOpenCartText(data.firstname),
+      lastname: encodeOpenCartText(data.lastname),
       email: data.email,
       image: '',
       code: '',

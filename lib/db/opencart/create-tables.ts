@@ -23,10 +23,16 @@ function defaultClause(column: MySqlColumn): string {
   throw new Error(`Column ${column.name}: no DDL for a default of type ${typeof value}`);
 }
 
+/** Drizzle cannot declare display widths; every tinyint OpenCart 3 declares is a tinyint(1) flag. */
+function sqlType(column: MySqlColumn): string {
+  const type = column.getSQLType();
+  return type === 'tinyint' ? 'tinyint(1)' : type;
+}
+
 function columnDefinition(column: MySqlColumn): string {
   const autoIncrement = is(column, MySqlColumnWithAutoIncrement) && column.autoIncrement;
   return [
-    `${quoteIdentifier(column.name)} ${column.getSQLType()}`,
+    `${quoteIdentifier(column.name)} ${sqlType(column)}`,
     column.notNull ? ' NOT NULL' : '',
     defaultClause(column),
     autoIncrement ? ' AUTO_INCREMENT' : '',
