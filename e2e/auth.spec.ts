@@ -72,7 +72,7 @@ test('an OpenCart admin logs in, sees the real figures, switches language and lo
   await expect(page.getByRole('heading', { name: 'Genel bakış', level: 1 })).toBeVisible();
   await page.reload();
   await expect(page.getByRole('heading', { name: 'Genel bakış', level: 1 })).toBeVisible();
-  await expect(page.getByRole('heading', { name: 'Son 30 gün' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Son 30 gün', exact: true })).toBeVisible();
 
   await page.getByRole('button', { name: 'Çıkış yap' }).click();
   await expect(page).toHaveURL(/\/login/);
