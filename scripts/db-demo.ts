@@ -1,5 +1,5 @@
 /**
- * npm run db:demo -- --database NAME [--prefix oc_] [--customers 200] [--months 12] [--seed 1]
+ * npm run db:demo -- --database NAME [--prefix oc_] [--customers 1000] [--months 12] [--seed 1]
  *                    [--store-id 0] [--replace]
  *
  * Writes deterministic demo history (customers, orders, price changes, stock) into an OpenCart

@@ -15,7 +15,7 @@ else
   echo "No $SQL beside the project: using the project's own OpenCart tables instead."
   npx tsx scripts/db-opencart.ts --database "$E2E_DATABASE" --recreate
 fi
-npx tsx scripts/db-demo.ts --database "$E2E_DATABASE" --customers 40 --months 3 --seed 7
+npx tsx scripts/db-demo.ts --database "$E2E_DATABASE" --customers 200 --months 3 --seed 7
 npx tsx scripts/db-migrate.ts
 npx tsx scripts/cli.ts user:add --username e2e-admin --password 'e2e-password-1' --firstname Test --lastname Admin
 npx next build

@@ -19,7 +19,7 @@ import { readStoreContext } from './store-context';
 
 /** Rows per multi-row insert: customers, or orders (with their lines, totals and history). */
 export const DEMO_BATCH_SIZE = 1000;
-export const DEMO_DEFAULTS = { customers: 200, months: 12, seed: 1, storeId: 0 } as const;
+export const DEMO_DEFAULTS = { customers: 1000, months: 12, seed: 1, storeId: 0 } as const;
 
 export const demoHistoryOptionsSchema = z.object({
   customers: z.number().int().min(1).max(1_000_000).default(DEMO_DEFAULTS.customers),
