@@ -1,6 +1,8 @@
 import { defineConfig } from '@playwright/test';
+import { E2E_DATABASE, E2E_PREFIXED_DATABASE, E2E_PREFIXED_PREFIX, E2E_PREFIXED_URL } from './e2e-db';
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
+const PREFIXED_PORT = Number(new URL(E2E_PREFIXED_URL).port);
 const BUILD_AND_SEED_TIMEOUT_MS = 8 * 60_000;
 
 export default defineConfig({
@@ -24,14 +26,32 @@ export default defineConfig({
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
     },
   },
-  webServer: {
-    command: 'bash scripts/e2e-server.sh',
-    cwd: '..',
-    url: `http://127.0.0.1:${PORT}/api/health`,
-    timeout: BUILD_AND_SEED_TIMEOUT_MS,
-    reuseExistingServer: false,
-    stdout: 'pipe',
-    stderr: 'pipe',
-    env: { E2E_PORT: String(PORT) },
-  },
+  webServer: [
+    {
+      command: 'bash scripts/e2e-server.sh',
+      cwd: '..',
+      url: `http://127.0.0.1:${PORT}/api/health`,
+      timeout: BUILD_AND_SEED_TIMEOUT_MS,
+      reuseExistingServer: false,
+      stdout: 'pipe',
+      stderr: 'pipe',
+      env: { E2E_PORT: String(PORT), E2E_DATABASE, E2E_PREFIX: 'oc_' },
+    },
+    {
+      // The same build pointed at a shop whose OpenCart tables use another prefix: configuration only.
+      command: 'bash scripts/e2e-server.sh',
+      cwd: '..',
+      url: `http://127.0.0.1:${PREFIXED_PORT}/api/health`,
+      timeout: BUILD_AND_SEED_TIMEOUT_MS,
+      reuseExistingServer: false,
+      stdout: 'pipe',
+      stderr: 'pipe',
+      env: {
+        E2E_PORT: String(PREFIXED_PORT),
+        E2E_DATABASE: E2E_PREFIXED_DATABASE,
+        E2E_PREFIX: E2E_PREFIXED_PREFIX,
+        E2E_SKIP_BUILD: '1',
+      },
+    },
+  ],
 });

@@ -1,22 +1,26 @@
 #!/usr/bin/env bash
-# Prepares the e2e database (OpenCart's real 3.0.4.1 SQL + demo history + admin), builds and starts the app.
-# Started by Playwright's webServer; e2e/global-teardown.ts drops the database afterwards.
+# Prepares an e2e database (OpenCart's real 3.0.4.1 SQL + demo history + admin), builds and starts the app.
+# Started by Playwright's webServer; e2e/global-teardown.ts drops the databases afterwards.
+#   E2E_DATABASE, E2E_PORT, E2E_PREFIX (OpenCart table prefix), E2E_SKIP_BUILD=1 to reuse the build.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 : "${E2E_DATABASE:=msce2e_app}"
 : "${E2E_PORT:=3100}"
+: "${E2E_PREFIX:=oc_}"
 export DATABASE_URL="mysql://root@127.0.0.1:3306/${E2E_DATABASE}"
+export OPENCART_DB_PREFIX="$E2E_PREFIX"
 export AUTH_SECRET="${AUTH_SECRET:-e2e-only-secret-not-for-production}"
 export NEXTAUTH_URL="http://127.0.0.1:${E2E_PORT}"
 SQL=../shared/opencart/opencart-3.0.4.1.sql
 if [ -f "$SQL" ]; then
-  npx tsx scripts/db-opencart.ts --database "$E2E_DATABASE" --recreate --sql "$SQL"
+  npx tsx scripts/db-opencart.ts --database "$E2E_DATABASE" --prefix "$E2E_PREFIX" --recreate --sql "$SQL"
 else
   echo "No $SQL beside the project: using the project's own OpenCart tables instead."
-  npx tsx scripts/db-opencart.ts --database "$E2E_DATABASE" --recreate
+  npx tsx scripts/db-opencart.ts --database "$E2E_DATABASE" --prefix "$E2E_PREFIX" --recreate
 fi
-npx tsx scripts/db-demo.ts --database "$E2E_DATABASE" --customers 200 --months 3 --seed 7
+npx tsx scripts/db-demo.ts --database "$E2E_DATABASE" --prefix "$E2E_PREFIX" --customers 200 --months 3 --seed 7
 npx tsx scripts/db-migrate.ts
 npx tsx scripts/cli.ts user:add --username e2e-admin --password 'e2e-password-1' --firstname Test --lastname Admin
-npx next build
+# Playwright starts its web servers one after another, so the second reuses the first one's build.
+[ "${E2E_SKIP_BUILD:-0}" = "1" ] || npx next build
 exec npx next start --hostname 127.0.0.1 --port "$E2E_PORT"
