@@ -1,6 +1,7 @@
 import { redirect } from 'next/navigation';
 import { getLocale, getSessionUser } from '@/lib/auth/session';
 import { getMessages } from '@/lib/i18n';
+import { safeCallbackUrl } from '@/lib/auth/safe-callback-url';
 import { LoginForm } from '@/components/auth/login-form';
 import { LanguageSwitcher } from '@/components/layout/language-switcher';
 import styles from '@/components/auth/login.module.css';
@@ -9,7 +10,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   if (await getSessionUser()) redirect('/');
   const [locale, params] = await Promise.all([getLocale(), searchParams]);
   const m = getMessages(locale);
-  const callbackUrl = typeof params.callbackUrl === 'string' && params.callbackUrl.startsWith('/') ? params.callbackUrl : '/';
+  const callbackUrl = safeCallbackUrl(params.callbackUrl);
   return (
     <main className={styles.page}>
       <div className={styles.card}>
