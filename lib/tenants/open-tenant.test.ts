@@ -22,7 +22,10 @@ describe('tenants', () => {
   it('migrating twice keeps one default tenant and companion tables are InnoDB utf8mb4', async () => {
     await migrateCompanion(main.url);
     await ensureDefaultTenant(main.db, 'oc_');
-    expect(await main.db.select().from(tenants).where(eq(tenants.slug, 'default'))).toHaveLength(1);
+    const defaults = await main.db.select().from(tenants).where(eq(tenants.slug, 'default'));
+    expect(defaults).toHaveLength(1);
+    // Named after the shop itself: OpenCart's config_name.
+    expect(defaults[0]!.name).toBe('Your Store');
     const [rows] = (await main.db.execute(sql`
       SELECT table_name AS name, engine, table_collation AS collation FROM information_schema.tables
       WHERE table_schema = DATABASE() AND table_name LIKE 'msc\\_%'`)) as unknown as [Array<{ name: string; engine: string; collation: string }>];
