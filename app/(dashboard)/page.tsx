@@ -1,5 +1,5 @@
 import { getLocale, openCurrentTenant } from '@/lib/auth/session';
-import { getMessages } from '@/lib/i18n';
+import { format, getMessages } from '@/lib/i18n';
 import { getOverview } from '@/lib/overview';
 import { OverviewLayout } from '@/components/overview/overview-layout';
 import { SummaryCards } from '@/components/overview/summary-cards';
@@ -11,16 +11,17 @@ export default async function OverviewPage() {
   const [locale, tenant] = await Promise.all([getLocale(), openCurrentTenant()]);
   const m = getMessages(locale).overview;
   const overview = await getOverview(tenant);
+  const zone = { timezone: overview.timezone };
   return (
     <>
       <h1>{m.title}</h1>
       <OverviewLayout
-        summary={<SummaryCards summary={overview.sales} labels={m.summary} locale={locale} />}
+        summary={<SummaryCards summary={overview.sales} labels={{ ...m.summary, note: format(m.summary.note, zone) }} locale={locale} />}
         chart={
           <RevenueChart
             points={overview.dailyRevenue}
             currencyCode={overview.currencyCode}
-            labels={m.chart}
+            labels={{ ...m.chart, description: format(m.chart.description, zone) }}
             locale={locale}
           />
         }

@@ -1,6 +1,7 @@
 import { INTL_LOCALE, type Locale } from '@/lib/i18n/locale';
 
-// Server and browser format with the same locale and time zone, so hydration sees the same text.
+// Order dates hold the shop's wall-clock time; reading and printing them both as UTC shows them unchanged,
+// and server and browser format alike, so hydration sees the same text.
 const DISPLAY_TIME_ZONE = 'UTC';
 const CURRENCY_CODE_PATTERN = /^[A-Za-z]{3}$/;
 

@@ -6,7 +6,7 @@ import { countedOrdersWhere } from './counted-orders';
 import { reportingWindow } from './reporting-window';
 
 export type DailyRevenuePoint = {
-  /** UTC calendar day, `YYYY-MM-DD`. */
+  /** calendar day (shop time zone), `YYYY-MM-DD`. */
   date: string;
   /** `decimal(15,4)` string in the store's default currency. */
   revenue: string;
@@ -15,9 +15,9 @@ export type DailyRevenuePoint = {
 
 export type DailyRevenueOptions = { settings: StoreSettings; now: Date };
 
-/** One point per UTC day for the last 30 days (today included), oldest first; days without sales are zero. */
+/** One point per day (shop time zone) for the last 30 days (today included), oldest first; days without sales are zero. */
 export async function getDailyRevenue(tdb: TenantDb, { settings, now }: DailyRevenueOptions): Promise<DailyRevenuePoint[]> {
-  const window = reportingWindow(now);
+  const window = reportingWindow(now, settings.timezone);
   const where = countedOrdersWhere(tdb, settings, { start: window.monthStart, end: window.end });
   const byDay = new Map<string, { revenue: string; orders: number }>();
 

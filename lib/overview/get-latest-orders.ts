@@ -15,7 +15,7 @@ export type LatestOrder = {
   /** What the customer paid, in the order's own currency: `total * currency_value`. */
   total: string;
   currencyCode: string;
-  /** `YYYY-MM-DD HH:MM:SS`, UTC. */
+  /** `YYYY-MM-DD HH:MM:SS`, the shop's wall-clock time (config_timezone). */
   dateAdded: string;
 };
 

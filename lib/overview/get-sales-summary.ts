@@ -15,9 +15,9 @@ export type SalesSummary = {
   /** `config_currency`: OpenCart stores `oc_order.total` in the default currency. */
   currencyCode: string;
   today: SalesPeriod;
-  /** Today and the 6 UTC calendar days before it. */
+  /** Today and the 6 calendar day (shop time zone)s before it. */
   last7Days: SalesPeriod;
-  /** Today and the 29 UTC calendar days before it. */
+  /** Today and the 29 calendar day (shop time zone)s before it. */
   last30Days: SalesPeriod;
 };
 
@@ -25,9 +25,9 @@ export type SalesSummaryOptions = { settings: StoreSettings; now: Date };
 
 const NO_SALES: SalesPeriod = { orders: 0, revenue: '0.0000' };
 
-/** Order count and revenue for today, the last 7 and the last 30 UTC calendar days. */
+/** Order count and revenue for today, the last 7 and the last 30 calendar day (shop time zone)s. */
 export async function getSalesSummary(tdb: TenantDb, { settings, now }: SalesSummaryOptions): Promise<SalesSummary> {
-  const window = reportingWindow(now);
+  const window = reportingWindow(now, settings.timezone);
   const where = countedOrdersWhere(tdb, settings, { start: window.monthStart, end: window.end });
   if (!where) {
     return { currencyCode: settings.currencyCode, today: NO_SALES, last7Days: NO_SALES, last30Days: NO_SALES };

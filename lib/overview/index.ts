@@ -8,6 +8,8 @@ import { getSalesSummary, type SalesSummary } from './get-sales-summary';
 export type Overview = {
   /** The store's default currency: the one `sales` and `dailyRevenue` are in. */
   currencyCode: string;
+  /** config_timezone: the days of every period are calendar days there. */
+  timezone: string;
   sales: SalesSummary;
   dailyRevenue: DailyRevenuePoint[];
   latestOrders: LatestOrder[];
@@ -30,6 +32,7 @@ export async function getOverview(
   ]);
   return {
     currencyCode: settings.currencyCode,
+    timezone: settings.timezone,
     sales,
     dailyRevenue,
     latestOrders,

@@ -5,26 +5,44 @@ export const WEEK_DAYS = 7;
 
 const MS_PER_DAY = 86_400_000;
 
-function startOfUtcDay(instant: Date): Date {
-  return new Date(Math.floor(instant.getTime() / MS_PER_DAY) * MS_PER_DAY);
+const dayFormatters = new Map<string, Intl.DateTimeFormat>();
+
+/** Whether Intl knows the IANA zone name (OpenCart's config_timezone holds one, e.g. `Europe/Istanbul`). */
+export function isKnownTimeZone(timeZone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-CA', { timeZone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Midnight (as a UTC Date used only for calendar arithmetic) of the calendar day `instant` falls on in `timeZone`. */
+function startOfLocalDay(instant: Date, timeZone: string): Date {
+  let formatter = dayFormatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    dayFormatters.set(timeZone, formatter);
+  }
+  return new Date(`${formatter.format(instant)}T00:00:00Z`);
 }
 
 function addDays(day: Date, days: number): Date {
   return new Date(day.getTime() + days * MS_PER_DAY);
 }
 
-/** `YYYY-MM-DD` of a UTC instant. */
+/** `YYYY-MM-DD` of a calendar-arithmetic Date. */
 export function toUtcDate(instant: Date): string {
   return instant.toISOString().slice(0, 10);
 }
 
-/** `YYYY-MM-DD HH:MM:SS` of a UTC instant: how OpenCart's datetime columns read on a UTC session. */
+/** `YYYY-MM-DD HH:MM:SS` of a calendar-arithmetic Date: the form OpenCart's datetime columns hold. */
 export function toUtcDateTime(instant: Date): string {
   return instant.toISOString().slice(0, 19).replace('T', ' ');
 }
 
 export type ReportingWindow = {
-  /** First second of today (UTC), as a datetime string. */
+  /** First second of today in the shop's time zone, as a datetime string. */
   todayStart: string;
   /** First second of the day 6 days before today. */
   weekStart: string;
@@ -37,11 +55,13 @@ export type ReportingWindow = {
 };
 
 /**
- * UTC calendar days around `now`. Every period runs up to the end of today, so an order placed
+ * Calendar days around `now` in the shop's time zone. OpenCart sets its session time zone to
+ * config_timezone before NOW(), so order dates hold the shop's wall-clock time and compare with
+ * these local boundaries as they are. Every period runs up to the end of today, so an order placed
  * later today than `now` (a clock skew between shop and dashboard) still counts as today's.
  */
-export function reportingWindow(now: Date): ReportingWindow {
-  const today = startOfUtcDay(now);
+export function reportingWindow(now: Date, timeZone = 'UTC'): ReportingWindow {
+  const today = startOfLocalDay(now, isKnownTimeZone(timeZone) ? timeZone : 'UTC');
   const monthStart = addDays(today, -(REPORT_DAYS - 1));
   return {
     todayStart: toUtcDateTime(today),
