@@ -27,8 +27,10 @@ if [ ! -f .env.local ]; then
 fi
 set -a; . ./.env.local; set +a
 
-export DATABASE_URL="${DATABASE_URL:-mysql://root@127.0.0.1:3306/${DEMO_DATABASE}}"
-DB_NAME="$(node -e 'console.log(new URL(process.argv[1]).pathname.slice(1))' "$DATABASE_URL")"
+# The demo recreates its database, so it only ever uses meschain_demo, on DATABASE_URL's server if one is set.
+DATABASE_URL="$(node -e 'const u = new URL(process.argv[1] || "mysql://root@127.0.0.1:3306/"); u.pathname = "/" + process.argv[2]; console.log(u.toString())' "${DATABASE_URL:-}" "$DEMO_DATABASE")"
+export DATABASE_URL
+DB_NAME="$DEMO_DATABASE"
 
 npx tsx scripts/ensure-db-server.ts
 npx tsx scripts/db-opencart.ts --database "$DB_NAME" --recreate
