@@ -109,7 +109,8 @@ main()
     const driver = (e.cause ?? e) as { code?: string; sqlMessage?: string };
     if (err instanceof DemoTargetError || err instanceof DemoSetupError) console.error(e.message);
     else if (driver.code === 'ER_BAD_DB_ERROR') console.error(`${driver.sqlMessage ?? e.message}: create it and load OpenCart first (npm run db:opencart).`);
-    else if (driver.code === 'ER_NO_SUCH_TABLE') console.error(`${driver.sqlMessage ?? e.message}: is --prefix right, and is OpenCart loaded?`);
+    // A database made by an older db:opencart may lack tables the mirror has gained since (the tax tables).
+    else if (driver.code === 'ER_NO_SUCH_TABLE') console.error(`${driver.sqlMessage ?? e.message}: is --prefix right, and is OpenCart loaded? A database from an older db:opencart needs rebuilding (--recreate).`);
     else console.error(e.stack ?? e.message, e.cause ?? '');
     process.exitCode = EXIT_FAILED;
   });

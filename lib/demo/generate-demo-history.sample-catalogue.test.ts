@@ -9,7 +9,7 @@ import { selectRows } from './test-support';
 
 const num = z.coerce.number();
 
-// The project's own demo database: mirrored tables only (no product_reward, no tax tables) and its catalogue.
+// The project's own demo database: the mirror's tables and its catalogue, with KDV on every product and on shipping.
 describe('generateDemoHistory on the project sample catalogue', () => {
   let t: TestDatabase;
   let oc: OpenCartTables;
@@ -36,6 +36,20 @@ describe('generateDemoHistory on the project sample catalogue', () => {
       SELECT value FROM {t:setting} WHERE store_id = 0 AND \`key\` = 'config_currency'`);
     expect(row!.currencies).toBe(setting!.value);
     expect(row!.unzoned).toBe(0);
+  });
+
+  it('charges KDV (%20) on every line and on flat shipping, and keeps each total the sum of its rows', async () => {
+    const [row] = await selectRows(t.db, oc, z.object({ orders: num, taxed: num, exact: num, shipping: z.string(), wrongTaxLines: num }), `
+      SELECT COUNT(*) AS orders,
+             SUM(x.tax_rows = 1) AS taxed,
+             SUM(x.parts = x.total) AS exact,
+             (SELECT GROUP_CONCAT(DISTINCT value) FROM {t:order_total} WHERE code = 'shipping') AS shipping,
+             (SELECT COUNT(*) FROM {t:order_product} WHERE tax <> ROUND(price * 0.2, 2)) AS wrongTaxLines
+      FROM (SELECT o.total,
+                   SUM(ot.code = 'tax' AND ot.title = 'KDV (%20)') AS tax_rows,
+                   SUM(CASE WHEN ot.code <> 'total' THEN ot.value ELSE 0 END) AS parts
+            FROM {t:order} o JOIN {t:order_total} ot ON ot.order_id = o.order_id GROUP BY o.order_id, o.total) x`);
+    expect(row).toEqual({ orders: result.orders, taxed: result.orders, exact: result.orders, shipping: '49.9000', wrongTaxLines: 0 });
   });
 
   it('leaves a few products low on stock and none negative', async () => {

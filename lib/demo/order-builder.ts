@@ -4,12 +4,12 @@
  * one tax row per rate, total, sorted by their extension's sort order) and its status history.
  */
 import type { OpenCartTables } from '@/lib/db/opencart';
+import { formatMoneyUnits, type MoneyUnits } from '@/lib/shop/money';
 import { formatDateTime } from './calendar';
-import { formatMoney, type Cents } from './money';
 import { planStatusPath } from './order-status-path';
 import type { DemoAddress } from './people';
 import type { DailyMenu } from './product-menu';
-import type { Rng } from './prng';
+import { createWeightedPicker, type Rng } from './prng';
 import { ORDER_TOTAL_TITLES, type StoreContext } from './store-context';
 import { taxOnUnit } from './tax';
 import { ACCEPT_LANGUAGE, USER_AGENTS } from './turkish-names';
@@ -48,21 +48,10 @@ export type BuiltOrder = {
   finalStatusId: number;
 };
 
-function drawLineCount(rng: Rng, available: number): number {
-  let u = rng.next();
-  let lines = LINES_PER_ORDER_WEIGHTS.length;
-  for (let i = 0; i < LINES_PER_ORDER_WEIGHTS.length; i += 1) {
-    if (u < LINES_PER_ORDER_WEIGHTS[i]!) {
-      lines = i + 1;
-      break;
-    }
-    u -= LINES_PER_ORDER_WEIGHTS[i]!;
-  }
-  return Math.min(lines, available);
-}
+const pickLineCountIndex = createWeightedPicker(LINES_PER_ORDER_WEIGHTS);
 
 function drawLines(rng: Rng, menu: DailyMenu) {
-  const wanted = drawLineCount(rng, menu.offers.length);
+  const wanted = Math.min(pickLineCountIndex(rng) + 1, menu.offers.length);
   const chosen = new Set<number>();
   // Bounded retries: a catalogue dominated by one product may yield fewer lines than drawn.
   for (let tries = 0; chosen.size < wanted && tries < wanted * 8; tries += 1) chosen.add(menu.pickIndex(rng));
@@ -83,24 +72,25 @@ export function buildOrder(args: {
   ids: NextIds;
 }): BuiltOrder {
   const { ctx, rng, orderId, buyer, ids } = args;
-  const taxByRate = new Map<number, { title: string; cents: Cents }>();
-  const addTax = (rateId: number, title: string, cents: Cents) => {
-    const entry = taxByRate.get(rateId) ?? { title, cents: 0 };
-    entry.cents += cents;
+  const taxByRate = new Map<number, { title: string; amount: MoneyUnits }>();
+  const addTax = (rateId: number, title: string, amount: MoneyUnits) => {
+    const entry = taxByRate.get(rateId) ?? { title, amount: 0n };
+    entry.amount += amount;
     taxByRate.set(rateId, entry);
   };
 
   const units = new Map<number, number>();
-  let subTotal = 0;
+  let subTotal = 0n;
   const products: OrderProductRow[] = drawLines(rng, args.menu).map(({ offer, quantity }) => {
-    const { product, unitCents } = offer;
-    let unitTax = 0;
+    const { product, unitPrice } = offer;
+    const lineTotal = unitPrice * BigInt(quantity);
+    let unitTax = 0n;
     for (const rate of ctx.tax.ratesFor(product.taxClassId, buyer.customerGroupId, buyer.address)) {
-      const amount = taxOnUnit(rate, unitCents);
+      const amount = taxOnUnit(rate, unitPrice);
       unitTax += amount;
-      addTax(rate.taxRateId, rate.name, amount * quantity);
+      addTax(rate.taxRateId, rate.name, amount * BigInt(quantity));
     }
-    subTotal += unitCents * quantity;
+    subTotal += lineTotal;
     units.set(product.productId, (units.get(product.productId) ?? 0) + quantity);
     return {
       orderProductId: ids.orderProductId++,
@@ -109,25 +99,25 @@ export function buildOrder(args: {
       name: product.name,
       model: product.model,
       quantity,
-      price: formatMoney(unitCents),
-      total: formatMoney(unitCents * quantity),
-      tax: formatMoney(unitTax),
+      price: formatMoneyUnits(unitPrice),
+      total: formatMoneyUnits(lineTotal),
+      tax: formatMoneyUnits(unitTax),
       reward: (product.rewardPoints.get(buyer.customerGroupId) ?? 0) * quantity,
     };
   });
 
-  const shippingCents = ctx.shipping.costCents;
+  const shipping = ctx.shipping.cost;
   for (const rate of ctx.tax.ratesFor(ctx.shipping.taxClassId, buyer.customerGroupId, buyer.address)) {
-    addTax(rate.taxRateId, rate.name, taxOnUnit(rate, shippingCents));
+    addTax(rate.taxRateId, rate.name, taxOnUnit(rate, shipping));
   }
-  const taxRows = [...taxByRate.values()].filter((t) => t.cents > 0);
-  const total = subTotal + shippingCents + taxRows.reduce((sum, t) => sum + t.cents, 0);
+  const taxRows = [...taxByRate.values()].filter((t) => t.amount > 0n);
+  const total = subTotal + shipping + taxRows.reduce((sum, t) => sum + t.amount, 0n);
   const sort = ctx.totalSortOrders;
   const totals: OrderTotalRow[] = [
-    { code: 'sub_total', title: ORDER_TOTAL_TITLES.subTotal, cents: subTotal, sortOrder: sort.subTotal },
-    { code: 'shipping', title: ctx.shipping.title, cents: shippingCents, sortOrder: sort.shipping },
-    ...taxRows.map((t) => ({ code: 'tax', title: t.title, cents: t.cents, sortOrder: sort.tax })),
-    { code: 'total', title: ORDER_TOTAL_TITLES.total, cents: total, sortOrder: sort.total },
+    { code: 'sub_total', title: ORDER_TOTAL_TITLES.subTotal, amount: subTotal, sortOrder: sort.subTotal },
+    { code: 'shipping', title: ctx.shipping.title, amount: shipping, sortOrder: sort.shipping },
+    ...taxRows.map((t) => ({ code: 'tax', title: t.title, amount: t.amount, sortOrder: sort.tax })),
+    { code: 'total', title: ORDER_TOTAL_TITLES.total, amount: total, sortOrder: sort.total },
   ]
     .sort((a, b) => a.sortOrder - b.sortOrder)
     .map((t) => ({
@@ -135,7 +125,7 @@ export function buildOrder(args: {
       orderId,
       code: t.code,
       title: t.title,
-      value: formatMoney(t.cents),
+      value: formatMoneyUnits(t.amount),
       sortOrder: t.sortOrder,
     }));
 
@@ -198,7 +188,7 @@ export function buildOrder(args: {
     shippingMethod: ctx.shipping.title,
     shippingCode: ctx.shipping.code,
     comment: '',
-    total: formatMoney(total),
+    total: formatMoneyUnits(total),
     orderStatusId: last.orderStatusId,
     affiliateId: 0,
     commission: '0.0000',

@@ -4,8 +4,8 @@
  * answers price with a constant elasticity: at 10% below the reference price a product with
  * elasticity 2 sells about 23% more.
  */
+import { MONEY_SCALE, type MoneyUnits } from '@/lib/shop/money';
 import { DAY_MS } from './calendar';
-import type { Cents } from './money';
 import { rngFor, type Rng } from './prng';
 
 export const PRICE_CHANGES_MIN = 2;
@@ -19,38 +19,42 @@ const ELASTICITY_MIN = 1.2;
 const ELASTICITY_MAX = 2.6;
 /** Lognormal sigma of how popular products are relative to one another. */
 const POPULARITY_SIGMA = 0.7;
-/** Prices from this amount up end in .99 (a whole unit less a cent); cheaper ones round to 10 cents. */
-const WHOLE_UNIT_PRICES_FROM: Cents = 1000;
+/** Earlier prices are drawn in whole cents, then rounded to a shelf price. */
+const UNITS_PER_CENT = 10n ** BigInt(MONEY_SCALE - 2);
+/** Prices from this many cents up end in .99 (a whole unit less a cent); cheaper ones round to 10 cents. */
+const WHOLE_UNIT_PRICES_FROM_CENTS = 1000;
 
-export type PriceSegment = { fromMs: number; priceCents: Cents };
+export type PriceSegment = { fromMs: number; price: MoneyUnits };
 
 export type PricePlan = {
   productId: number;
-  referenceCents: Cents;
+  reference: MoneyUnits;
   /** Ascending by `fromMs`; the first starts at the period start, the last holds the catalogue price. */
   segments: PriceSegment[];
   elasticity: number;
   popularity: number;
 };
 
-function roundShelfPrice(cents: Cents): Cents {
-  if (cents >= WHOLE_UNIT_PRICES_FROM) return Math.round(cents / 100) * 100 - 1;
-  return Math.max(10, Math.round(cents / 10) * 10);
+function shelfPrice(cents: number): MoneyUnits {
+  const rounded = cents >= WHOLE_UNIT_PRICES_FROM_CENTS
+    ? Math.round(cents / 100) * 100 - 1
+    : Math.max(10, Math.round(cents / 10) * 10);
+  return BigInt(rounded) * UNITS_PER_CENT;
 }
 
-function drawEarlierPrice(rng: Rng, referenceCents: Cents, nextCents: Cents): Cents {
+function drawEarlierPrice(rng: Rng, reference: MoneyUnits, next: MoneyUnits): MoneyUnits {
   let multiplier = PRICE_MULTIPLIER_MIN + rng.next() * (PRICE_MULTIPLIER_MAX - PRICE_MULTIPLIER_MIN);
-  const nextMultiplier = nextCents / referenceCents;
+  const nextMultiplier = Number(next) / Number(reference);
   if (Math.abs(multiplier - nextMultiplier) < MIN_PRICE_STEP) {
     multiplier = nextMultiplier + (multiplier >= nextMultiplier ? 1 : -1) * 2 * MIN_PRICE_STEP;
   }
-  const price = roundShelfPrice(Math.round(referenceCents * multiplier));
-  return price === nextCents ? price + 100 : price;
+  const price = shelfPrice(Math.round((Number(reference) / Number(UNITS_PER_CENT)) * multiplier));
+  return price === next ? price + 100n * UNITS_PER_CENT : price;
 }
 
 export function planProductPrices(
   seed: number,
-  product: { productId: number; priceCents: Cents },
+  product: { productId: number; price: MoneyUnits },
   period: { startMs: number; days: number },
 ): PricePlan {
   const rng = rngFor(seed, 'price-plan', product.productId);
@@ -61,32 +65,35 @@ export function planProductPrices(
   const days = [...changeDays].sort((a, b) => a - b);
 
   // Walk back from the catalogue price: the latest segment is the price the shop shows today.
-  const prices: Cents[] = [product.priceCents];
-  for (let i = 0; i < days.length; i += 1) prices.unshift(drawEarlierPrice(rng, product.priceCents, prices[0]!));
-  const segments = prices.map((priceCents, i) => ({
+  const prices: MoneyUnits[] = [product.price];
+  for (let i = 0; i < days.length; i += 1) prices.unshift(drawEarlierPrice(rng, product.price, prices[0]!));
+  const segments = prices.map((price, i) => ({
     fromMs: i === 0 ? period.startMs : period.startMs + days[i - 1]! * DAY_MS,
-    priceCents,
+    price,
   }));
   return {
     productId: product.productId,
-    referenceCents: product.priceCents,
+    reference: product.price,
     segments,
     elasticity: ELASTICITY_MIN + rng.next() * (ELASTICITY_MAX - ELASTICITY_MIN),
     popularity: Math.exp(POPULARITY_SIGMA * rng.normal()),
   };
 }
 
-export function listPriceAt(plan: PricePlan, atMs: number): Cents {
+export function listPriceAt(plan: PricePlan, atMs: number): MoneyUnits {
   for (let i = plan.segments.length - 1; i > 0; i -= 1) {
     const segment = plan.segments[i]!;
-    if (segment.fromMs <= atMs) return segment.priceCents;
+    if (segment.fromMs <= atMs) return segment.price;
   }
-  return plan.segments[0]!.priceCents;
+  return plan.segments[0]!.price;
 }
 
-/** How much more (above 1) or less a product sells at `priceCents` than at its reference price. */
-export function demandAtPrice(plan: PricePlan, priceCents: Cents): number {
-  return (Math.max(priceCents, 1) / plan.referenceCents) ** -plan.elasticity;
+/**
+ * How much more (above 1) or less a product sells at `price` than at its reference price. A model of
+ * demand, not an amount of money, so it may work in floats; a free special counts as one cent.
+ */
+export function demandAtPrice(plan: PricePlan, price: MoneyUnits): number {
+  return (Math.max(Number(price), Number(UNITS_PER_CENT)) / Number(plan.reference)) ** -plan.elasticity;
 }
 
 /** The number of list-price changes the plan makes over the period. */

@@ -3,8 +3,8 @@
  * planned list price) and how strongly it sells at that price. Prices change at midnight, so one
  * menu serves a whole day.
  */
+import type { MoneyUnits } from '@/lib/shop/money';
 import { formatDate } from './calendar';
-import type { Cents } from './money';
 import { demandAtPrice, listPriceAt, type PricePlan } from './price-plan';
 import { createWeightedPicker, type Rng } from './prng';
 import type { CatalogueProduct, SpecialPrice } from './store-context';
@@ -14,7 +14,7 @@ const NO_DATE = '0000-00-00';
 
 export type ProductOffer = {
   product: CatalogueProduct;
-  unitCents: Cents;
+  unitPrice: MoneyUnits;
   /** How much more (above 1) the product sells at this price than at its reference price. */
   priceEffect: number;
   /** Popularity times price effect: the product's weight when a customer picks one. */
@@ -50,9 +50,9 @@ export function createMenuBook(products: readonly CatalogueProduct[], plans: Rea
         const day = formatDate(dayStartMs);
         const offers = products.map((product) => {
           const plan = plans.get(product.productId)!;
-          const unitCents = activeSpecial(product.specials, customerGroupId, day)?.priceCents ?? listPriceAt(plan, dayStartMs);
-          const priceEffect = demandAtPrice(plan, unitCents);
-          return { product, unitCents, priceEffect, demand: plan.popularity * priceEffect };
+          const unitPrice = activeSpecial(product.specials, customerGroupId, day)?.price ?? listPriceAt(plan, dayStartMs);
+          const priceEffect = demandAtPrice(plan, unitPrice);
+          return { product, unitPrice, priceEffect, demand: plan.popularity * priceEffect };
         });
         menu = { offers, pickIndex: createWeightedPicker(offers.map((o) => o.demand)) };
         menus.set(customerGroupId, menu);

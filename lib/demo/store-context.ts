@@ -3,15 +3,14 @@
  * language, order statuses, the Turkish address book and the catalogue with its specials and
  * reward points. Missing essentials stop the run with a message that names them.
  */
-import { and, asc, eq, gt, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import type { OpenCartTables } from '@/lib/db/opencart';
 import type { Db } from '@/lib/db/pool';
-import { parseMoney, type Cents } from './money';
+import { parseMoney, type MoneyUnits } from '@/lib/shop/money';
 import { DEMO_ORDER_STATUS_IDS } from './order-status-path';
 import { createDemoRegion, type DemoRegion } from './people';
 import { loadTaxTable, type TaxAddress, type TaxTable } from './tax';
-import { prefixedTable, selectFromUnmirrored } from './unmirrored-tables';
 
 /** Store 0 has no `store` row and no URL in the database (it is HTTP_SERVER in config.php). */
 export const DEFAULT_STORE_URL = 'https://demo.meschain.example/';
@@ -39,13 +38,13 @@ export class DemoSetupError extends Error {
   readonly code = 'DEMO_SETUP';
 }
 
-export type SpecialPrice = { customerGroupId: number; priority: number; priceCents: Cents; dateStart: string; dateEnd: string };
+export type SpecialPrice = { customerGroupId: number; priority: number; price: MoneyUnits; dateStart: string; dateEnd: string };
 
 export type CatalogueProduct = {
   productId: number;
   name: string;
   model: string;
-  priceCents: Cents;
+  price: MoneyUnits;
   taxClassId: number;
   subtract: boolean;
   quantity: number;
@@ -66,7 +65,7 @@ export type StoreContext = {
   stockHoldingStatusIds: ReadonlySet<number>;
   region: DemoRegion;
   storeAddress: TaxAddress;
-  shipping: { title: string; code: string; costCents: Cents; taxClassId: number };
+  shipping: { title: string; code: string; cost: MoneyUnits; taxClassId: number };
   paymentMethods: ReadonlyArray<{ title: string; code: string }>;
   totalSortOrders: { subTotal: number; shipping: number; tax: number; total: number };
   products: CatalogueProduct[];
@@ -118,11 +117,23 @@ async function readRegion(db: Db, oc: OpenCartTables): Promise<DemoRegion> {
   return createDemoRegion(country, zones);
 }
 
-const rewardRowSchema = z.object({ product_id: z.number(), customer_group_id: z.number(), points: z.number() });
-
-function readRewardPoints(db: Db, oc: OpenCartTables) {
-  return selectFromUnmirrored(db, oc, ['product_reward'], rewardRowSchema,
-    sql`SELECT product_id, customer_group_id, points FROM ${prefixedTable(oc, 'product_reward')}`);
+/** Reward points per unit, by product id and then customer group. */
+async function readRewardPoints(db: Db, oc: OpenCartTables): Promise<Map<number, Map<number, number>>> {
+  const rows = await db
+    .select({
+      productId: oc.productReward.productId,
+      customerGroupId: oc.productReward.customerGroupId,
+      points: oc.productReward.points,
+    })
+    .from(oc.productReward)
+    .orderBy(asc(oc.productReward.productRewardId));
+  const byProduct = new Map<number, Map<number, number>>();
+  for (const row of rows) {
+    const points = byProduct.get(row.productId) ?? new Map<number, number>();
+    points.set(row.customerGroupId, row.points);
+    byProduct.set(row.productId, points);
+  }
+  return byProduct;
 }
 
 async function readProducts(db: Db, oc: OpenCartTables, storeId: number, languageId: number): Promise<CatalogueProduct[]> {
@@ -159,7 +170,7 @@ async function readProducts(db: Db, oc: OpenCartTables, storeId: number, languag
     productId: r.productId,
     name: r.name,
     model: r.model,
-    priceCents: parseMoney(r.price),
+    price: parseMoney(r.price),
     taxClassId: r.taxClassId,
     subtract: r.subtract === 1,
     quantity: r.quantity,
@@ -168,11 +179,11 @@ async function readProducts(db: Db, oc: OpenCartTables, storeId: number, languag
       .map((s) => ({
         customerGroupId: s.customerGroupId,
         priority: s.priority,
-        priceCents: parseMoney(s.price),
+        price: parseMoney(s.price),
         dateStart: s.dateStart,
         dateEnd: s.dateEnd,
       })),
-    rewardPoints: new Map(rewards.filter((w) => w.product_id === r.productId).map((w) => [w.customer_group_id, w.points])),
+    rewardPoints: rewards.get(r.productId) ?? new Map(),
   }));
 }
 
@@ -229,7 +240,7 @@ export async function readStoreContext(db: Db, oc: OpenCartTables, storeId: numb
     shipping: {
       title: 'Flat Shipping Rate',
       code: 'flat.flat',
-      costCents: parseMoney(setting('shipping_flat_cost') || '0'),
+      cost: parseMoney(setting('shipping_flat_cost') || '0'),
       taxClassId: settingNumber(settings, 'shipping_flat_tax_class_id'),
     },
     paymentMethods: (enabledPayments.length > 0 ? enabledPayments : ['cod']).map((code) => ({ code, title: PAYMENT_TITLES[code]! })),

@@ -4,12 +4,10 @@
  * one based on `store` when the store's address does; P rates are a percentage of the price,
  * F rates a fixed amount per unit.
  */
-import { sql } from 'drizzle-orm';
-import { z } from 'zod';
+import { asc, eq } from 'drizzle-orm';
 import type { OpenCartTables } from '@/lib/db/opencart';
 import type { Db } from '@/lib/db/pool';
-import { parseMoney, percentOf, type Cents } from './money';
-import { prefixedTable, selectFromUnmirrored } from './unmirrored-tables';
+import { parseMoney, percentOfMoney, roundMoney, type MoneyUnits } from '@/lib/shop/money';
 
 export type TaxRate = { taxRateId: number; name: string; rate: string; type: string };
 export type TaxAddress = { countryId: number; zoneId: number };
@@ -18,39 +16,44 @@ export type TaxTable = {
   ratesFor(taxClassId: number, customerGroupId: number, address: TaxAddress): TaxRate[];
 };
 
-const taxRuleRowSchema = z.object({
-  tax_class_id: z.number(),
-  tax_rate_id: z.number(),
-  name: z.string(),
-  rate: z.string(),
-  type: z.string(),
-  based: z.string(),
-  priority: z.number(),
-  customer_group_id: z.number(),
-  country_id: z.number(),
-  zone_id: z.number(),
-});
-type TaxRuleRow = z.infer<typeof taxRuleRowSchema>;
-
 /** The order in which OpenCart's Tax library loads rates; a later one replaces an earlier one of the same id. */
 const BASED_ORDER = ['shipping', 'payment', 'store'] as const;
 
-const TAX_TABLES = ['tax_rule', 'tax_rate', 'tax_rate_to_customer_group', 'zone_to_geo_zone'] as const;
+/**
+ * The demo rounds each unit's tax to the cent, as the shop shows it, so its tax rows are whole cents;
+ * OpenCart itself stores the unrounded tax to four decimals.
+ */
+const TAX_DECIMALS = 2;
+
+function readTaxRules(db: Db, oc: OpenCartTables) {
+  const { taxRule, taxRate, taxRateToCustomerGroup, zoneToGeoZone } = oc;
+  return db
+    .select({
+      taxClassId: taxRule.taxClassId,
+      taxRateId: taxRate.taxRateId,
+      name: taxRate.name,
+      rate: taxRate.rate,
+      type: taxRate.type,
+      based: taxRule.based,
+      customerGroupId: taxRateToCustomerGroup.customerGroupId,
+      countryId: zoneToGeoZone.countryId,
+      zoneId: zoneToGeoZone.zoneId,
+    })
+    .from(taxRule)
+    .innerJoin(taxRate, eq(taxRule.taxRateId, taxRate.taxRateId))
+    .innerJoin(taxRateToCustomerGroup, eq(taxRate.taxRateId, taxRateToCustomerGroup.taxRateId))
+    .innerJoin(zoneToGeoZone, eq(taxRate.geoZoneId, zoneToGeoZone.geoZoneId))
+    .orderBy(asc(taxRule.priority), asc(taxRule.taxRuleId));
+}
+
+type TaxRuleRow = Awaited<ReturnType<typeof readTaxRules>>[number];
 
 export async function loadTaxTable(db: Db, oc: OpenCartTables, storeAddress: TaxAddress): Promise<TaxTable> {
-  const t = (name: string) => prefixedTable(oc, name);
-  const rows = await selectFromUnmirrored(db, oc, TAX_TABLES, taxRuleRowSchema, sql`
-    SELECT tr1.tax_class_id, tr2.tax_rate_id, tr2.name, tr2.rate, tr2.type, tr1.based, tr1.priority,
-           tr2cg.customer_group_id, z2gz.country_id, z2gz.zone_id
-    FROM ${t('tax_rule')} tr1
-    JOIN ${t('tax_rate')} tr2 ON tr1.tax_rate_id = tr2.tax_rate_id
-    JOIN ${t('tax_rate_to_customer_group')} tr2cg ON tr2.tax_rate_id = tr2cg.tax_rate_id
-    JOIN ${t('zone_to_geo_zone')} z2gz ON tr2.geo_zone_id = z2gz.geo_zone_id
-    ORDER BY tr1.priority ASC, tr1.tax_rule_id ASC`);
+  const rows = await readTaxRules(db, oc);
   const cache = new Map<string, TaxRate[]>();
 
   const inZone = (row: TaxRuleRow, address: TaxAddress) =>
-    row.country_id === address.countryId && (row.zone_id === 0 || row.zone_id === address.zoneId);
+    row.countryId === address.countryId && (row.zoneId === 0 || row.zoneId === address.zoneId);
 
   return {
     ratesFor(taxClassId, customerGroupId, address) {
@@ -61,9 +64,9 @@ export async function loadTaxTable(db: Db, oc: OpenCartTables, storeAddress: Tax
         for (const based of BASED_ORDER) {
           const where = based === 'store' ? storeAddress : address;
           for (const row of rows) {
-            if (row.tax_class_id !== taxClassId || row.based !== based) continue;
-            if (row.customer_group_id !== customerGroupId || !inZone(row, where)) continue;
-            byId.set(row.tax_rate_id, { taxRateId: row.tax_rate_id, name: row.name, rate: row.rate, type: row.type });
+            if (row.taxClassId !== taxClassId || row.based !== based) continue;
+            if (row.customerGroupId !== customerGroupId || !inZone(row, where)) continue;
+            byId.set(row.taxRateId, { taxRateId: row.taxRateId, name: row.name, rate: row.rate, type: row.type });
           }
         }
         rates = [...byId.values()];
@@ -74,7 +77,9 @@ export async function loadTaxTable(db: Db, oc: OpenCartTables, storeAddress: Tax
   };
 }
 
-/** One rate's tax on one unit priced `priceCents`. */
-export function taxOnUnit(rate: TaxRate, priceCents: Cents): Cents {
-  return rate.type === 'F' ? parseMoney(rate.rate) : percentOf(priceCents, rate.rate);
+/** One rate's tax on one unit priced `price`. */
+export function taxOnUnit(rate: TaxRate, price: MoneyUnits): MoneyUnits {
+  return rate.type === 'F'
+    ? roundMoney(parseMoney(rate.rate), TAX_DECIMALS)
+    : percentOfMoney(price, rate.rate, TAX_DECIMALS);
 }

@@ -237,6 +237,26 @@ describe('insertSampleCatalogue on created tables', () => {
     expect(byKey.get('config_order_status_id')).toMatchObject({ value: '1', serialized: 0 });
   });
 
+  it('files flat shipping settings under their extension code, as OpenCart does, and taxes it with KDV', async () => {
+    const rows = await t.db
+      .select({ code: oc.setting.code, key: oc.setting.key, value: oc.setting.value })
+      .from(oc.setting)
+      .where(eq(oc.setting.code, 'shipping_flat'));
+    expect(rows).toEqual(
+      expect.arrayContaining([
+        { code: 'shipping_flat', key: 'shipping_flat_cost', value: '49.90' },
+        { code: 'shipping_flat', key: 'shipping_flat_tax_class_id', value: '1' },
+      ]),
+    );
+    const [kdv] = await t.db
+      .select({ title: oc.taxClass.title, rate: oc.taxRate.rate, type: oc.taxRate.type, based: oc.taxRule.based })
+      .from(oc.taxClass)
+      .innerJoin(oc.taxRule, eq(oc.taxRule.taxClassId, oc.taxClass.taxClassId))
+      .innerJoin(oc.taxRate, eq(oc.taxRate.taxRateId, oc.taxRule.taxRateId))
+      .where(eq(oc.taxClass.taxClassId, 1));
+    expect(kdv).toEqual({ title: 'KDV %20', rate: '20.0000', type: 'P', based: 'shipping' });
+  });
+
   it('has the 14 order statuses under OpenCart ids and TRY as the default currency', async () => {
     const statuses = await t.db.select().from(oc.orderStatus).orderBy(asc(oc.orderStatus.orderStatusId));
     expect(statuses.map((s) => s.orderStatusId)).toEqual([1, 2, 3, 5, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16]);

@@ -13,6 +13,8 @@ export const CENTIMETRE_LENGTH_CLASS_ID = 1;
 /** Shown when a product's quantity drops to 0 or below. */
 export const OUT_OF_STOCK_STATUS_ID = 5;
 export const PRE_ORDER_STOCK_STATUS_ID = 8;
+/** The shop's one tax class: KDV (Turkish VAT) at the general rate, on every product and on shipping. */
+export const KDV_TAX_CLASS_ID = 1;
 
 export const SAMPLE_ORDER_STATUSES: ReadonlyArray<readonly [id: number, name: string]> = [
   [1, 'Pending'],
@@ -60,8 +62,13 @@ export const SAMPLE_ZONES = [
   { zoneId: 1255, countryId: 81, name: 'Bayern', code: 'BAY' },
 ] as const;
 
-/** Store 0's `config` settings; a list is stored as JSON with serialized = 1. */
-export const SAMPLE_STORE_SETTINGS: ReadonlyArray<readonly [key: string, value: string | readonly string[]]> = [
+/**
+ * Store 0's settings, under code `config` unless a third element names the extension that owns them; a list is
+ * stored as JSON with serialized = 1. Setting ids follow this order, so new settings go at the end.
+ */
+export const SAMPLE_STORE_SETTINGS: ReadonlyArray<
+  readonly [key: string, value: string | readonly string[], code?: string]
+> = [
   ['config_name', 'MesChain Demo Mağaza'],
   ['config_owner', 'MesChain Demo Ticaret A.Ş.'],
   ['config_address', 'Büyükdere Cad. No: 1, Şişli / İstanbul'],
@@ -89,7 +96,24 @@ export const SAMPLE_STORE_SETTINGS: ReadonlyArray<readonly [key: string, value: 
   ['config_stock_checkout', '0'],
   ['config_review_status', '1'],
   ['config_login_attempts', '5'],
+  ['shipping_flat_cost', '49.90', 'shipping_flat'],
+  ['shipping_flat_tax_class_id', String(KDV_TAX_CLASS_ID), 'shipping_flat'],
+  ['shipping_flat_geo_zone_id', '0', 'shipping_flat'],
+  ['shipping_flat_status', '1', 'shipping_flat'],
+  ['shipping_flat_sort_order', '1', 'shipping_flat'],
 ];
+
+/**
+ * KDV at 20% for shipping addresses in Turkey, for the default customer group. Based on the shipping address, so
+ * an order shipped abroad (an export) carries none.
+ */
+export const SAMPLE_KDV = {
+  taxClass: { taxClassId: KDV_TAX_CLASS_ID, title: 'KDV %20', description: 'Katma Değer Vergisi, genel oran' },
+  geoZone: { geoZoneId: 1, name: 'Türkiye', description: 'KDV uygulanan adresler' },
+  zoneToGeoZone: { zoneToGeoZoneId: 1, countryId: TURKEY_COUNTRY_ID, zoneId: 0, geoZoneId: 1 },
+  taxRate: { taxRateId: 1, geoZoneId: 1, name: 'KDV (%20)', rate: '20.0000', type: 'P' },
+  taxRule: { taxRuleId: 1, taxClassId: KDV_TAX_CLASS_ID, taxRateId: 1, based: 'shipping', priority: 1 },
+} as const;
 
 /** Admin routes the demo user groups may open; the Demonstration group may not change anything. */
 export const SAMPLE_ADMIN_ROUTES = [
@@ -130,7 +154,7 @@ export type SampleProduct = {
   /** GS1 prefix 200 (restricted circulation) with a valid check digit: never a real product's barcode. */
   ean: string;
   name: string;
-  /** TRY, tax included, as OpenCart's decimal(15,4) text. */
+  /** TRY before KDV, as OpenCart's decimal(15,4) text: OpenCart adds the product's tax class when it shows it. */
   price: string;
   quantity: number;
   weightKg: string;

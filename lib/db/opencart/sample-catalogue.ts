@@ -80,15 +80,32 @@ async function insertStoreSettings(db: DbOrTx, oc: OpenCartTables) {
   await insertMissingRows(
     db,
     oc.setting,
-    sample.SAMPLE_STORE_SETTINGS.map(([key, value], i) => ({
+    sample.SAMPLE_STORE_SETTINGS.map(([key, value, code = 'config'], i) => ({
       settingId: i + 1,
       storeId: STORE_ID,
-      code: 'config',
+      code,
       key,
       value: typeof value === 'string' ? encodeOpenCartText(value) : phpJsonEncode(value),
       serialized: typeof value === 'string' ? 0 : 1,
     })),
   );
+}
+
+async function insertTaxes(db: DbOrTx, oc: OpenCartTables) {
+  const kdv = sample.SAMPLE_KDV;
+  const dated = { dateAdded: NOW, dateModified: NOW };
+  await insertMissingRows(db, oc.taxClass, [
+    { ...kdv.taxClass, title: encodeOpenCartText(kdv.taxClass.title), description: encodeOpenCartText(kdv.taxClass.description), ...dated },
+  ]);
+  await insertMissingRows(db, oc.geoZone, [
+    { ...kdv.geoZone, name: encodeOpenCartText(kdv.geoZone.name), description: encodeOpenCartText(kdv.geoZone.description), ...dated },
+  ]);
+  await insertMissingRows(db, oc.zoneToGeoZone, [{ ...kdv.zoneToGeoZone, ...dated }]);
+  await insertMissingRows(db, oc.taxRate, [{ ...kdv.taxRate, name: encodeOpenCartText(kdv.taxRate.name), ...dated }]);
+  await insertMissingRows(db, oc.taxRateToCustomerGroup, [
+    { taxRateId: kdv.taxRate.taxRateId, customerGroupId: sample.SAMPLE_CUSTOMER_GROUP_ID },
+  ]);
+  await insertMissingRows(db, oc.taxRule, [kdv.taxRule]);
 }
 
 async function insertGroups(db: DbOrTx, oc: OpenCartTables) {
@@ -177,7 +194,7 @@ async function insertProducts(db: DbOrTx, oc: OpenCartTables) {
       shipping: 1,
       price: p.price,
       points: 0,
-      taxClassId: 0,
+      taxClassId: sample.KDV_TAX_CLASS_ID,
       dateAvailable: sample.SAMPLE_DATE,
       weight: p.weightKg,
       weightClassId: sample.KILOGRAM_WEIGHT_CLASS_ID,
@@ -221,13 +238,14 @@ async function insertProducts(db: DbOrTx, oc: OpenCartTables) {
 }
 
 /**
- * The project's small demo catalogue for store 0, language 1: localisation, store settings, groups, 5 categories,
- * 4 manufacturers and 20 products. Meant for tables made by createOpenCartTables; rows carry fixed ids, so a rerun
+ * The project's small demo catalogue for store 0, language 1: localisation, store settings, KDV, groups,
+ * 5 categories, 4 manufacturers and 20 products. Meant for tables made by createOpenCartTables; rows carry fixed ids, so a rerun
  * adds only what is missing and never touches rows that are there.
  */
 export async function insertSampleCatalogue(db: DbOrTx, oc: OpenCartTables): Promise<void> {
   await insertLocalisation(db, oc);
   await insertStoreSettings(db, oc);
+  await insertTaxes(db, oc);
   await insertGroups(db, oc);
   await insertCategories(db, oc);
   await insertProducts(db, oc);

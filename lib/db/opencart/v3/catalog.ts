@@ -78,6 +78,14 @@ export function buildCatalogTables(prefix: string) {
     index('product_id').on(t.productId),
   ]);
 
+  // Reward points a customer group earns per unit bought (product.points is what a unit costs in points).
+  const productReward = mysqlTable(`${prefix}product_reward`, {
+    productRewardId: int('product_reward_id').autoincrement().primaryKey(),
+    productId: int('product_id').notNull().default(0),
+    customerGroupId: int('customer_group_id').notNull().default(0),
+    points: int('points').notNull().default(0),
+  });
+
   const productToStore = mysqlTable(`${prefix}product_to_store`, {
     productId: int('product_id').notNull(),
     storeId: int('store_id').notNull().default(0),
@@ -185,7 +193,7 @@ export function buildCatalogTables(prefix: string) {
   ]);
 
   return {
-    product, productDescription, productSpecial, productDiscount, productToStore, productToCategory,
+    product, productDescription, productSpecial, productDiscount, productReward, productToStore, productToCategory,
     productOptionValue, category, categoryDescription, categoryPath, categoryToStore, manufacturer, review,
     seoUrl,
   };

@@ -1,4 +1,4 @@
-import { char, datetime, double, index, int, mysqlTable, primaryKey, text, tinyint, varchar } from 'drizzle-orm/mysql-core';
+import { char, datetime, decimal, double, index, int, mysqlTable, primaryKey, text, tinyint, varchar } from 'drizzle-orm/mysql-core';
 
 export function buildSettingsTables(prefix: string) {
   // Store 0, the default store, has no row here: its configuration is the setting rows with store_id 0.
@@ -71,5 +71,65 @@ export function buildSettingsTables(prefix: string) {
     status: tinyint('status').notNull().default(1),
   });
 
-  return { store, setting, currency, language, stockStatus, country, zone };
+  // A named set of regions; tax rates and shipping methods apply to the addresses inside one.
+  const geoZone = mysqlTable(`${prefix}geo_zone`, {
+    geoZoneId: int('geo_zone_id').autoincrement().primaryKey(),
+    name: varchar('name', { length: 32 }).notNull(),
+    description: varchar('description', { length: 255 }).notNull(),
+    dateAdded: datetime('date_added', { mode: 'string' }).notNull(),
+    dateModified: datetime('date_modified', { mode: 'string' }).notNull(),
+  });
+
+  // zone_id 0 puts the whole country in the geo zone.
+  const zoneToGeoZone = mysqlTable(`${prefix}zone_to_geo_zone`, {
+    zoneToGeoZoneId: int('zone_to_geo_zone_id').autoincrement().primaryKey(),
+    countryId: int('country_id').notNull(),
+    zoneId: int('zone_id').notNull().default(0),
+    geoZoneId: int('geo_zone_id').notNull(),
+    dateAdded: datetime('date_added', { mode: 'string' }).notNull(),
+    dateModified: datetime('date_modified', { mode: 'string' }).notNull(),
+  });
+
+  // What product.tax_class_id and shipping_flat_tax_class_id point at; 0 means untaxed.
+  const taxClass = mysqlTable(`${prefix}tax_class`, {
+    taxClassId: int('tax_class_id').autoincrement().primaryKey(),
+    title: varchar('title', { length: 32 }).notNull(),
+    description: varchar('description', { length: 255 }).notNull(),
+    dateAdded: datetime('date_added', { mode: 'string' }).notNull(),
+    dateModified: datetime('date_modified', { mode: 'string' }).notNull(),
+  });
+
+  const taxRate = mysqlTable(`${prefix}tax_rate`, {
+    taxRateId: int('tax_rate_id').autoincrement().primaryKey(),
+    geoZoneId: int('geo_zone_id').notNull().default(0),
+    name: varchar('name', { length: 32 }).notNull(),
+    // A percentage of the price when type is 'P', a fixed amount per unit when it is 'F'.
+    rate: decimal('rate', { precision: 15, scale: 4 }).notNull().default('0.0000'),
+    type: char('type', { length: 1 }).notNull(),
+    dateAdded: datetime('date_added', { mode: 'string' }).notNull(),
+    dateModified: datetime('date_modified', { mode: 'string' }).notNull(),
+  });
+
+  // The customer groups a rate is charged to; a rate with no row here is charged to nobody.
+  const taxRateToCustomerGroup = mysqlTable(`${prefix}tax_rate_to_customer_group`, {
+    taxRateId: int('tax_rate_id').notNull(),
+    customerGroupId: int('customer_group_id').notNull(),
+  }, (t) => [
+    primaryKey({ columns: [t.taxRateId, t.customerGroupId] }),
+  ]);
+
+  // Puts a rate in a tax class. `based` ('shipping', 'payment' or 'store') names the address that must lie in
+  // the rate's geo zone for the rate to apply.
+  const taxRule = mysqlTable(`${prefix}tax_rule`, {
+    taxRuleId: int('tax_rule_id').autoincrement().primaryKey(),
+    taxClassId: int('tax_class_id').notNull(),
+    taxRateId: int('tax_rate_id').notNull(),
+    based: varchar('based', { length: 10 }).notNull(),
+    priority: int('priority').notNull().default(1),
+  });
+
+  return {
+    store, setting, currency, language, stockStatus, country, zone, geoZone, zoneToGeoZone, taxClass, taxRate,
+    taxRateToCustomerGroup, taxRule,
+  };
 }
