@@ -22,6 +22,7 @@ if [ ! -f .env.local ]; then
   {
     echo "AUTH_SECRET=$(node -e 'console.log(require("crypto").randomBytes(32).toString("base64url"))')"
     echo "CRON_SECRET=$(node -e 'console.log(require("crypto").randomBytes(32).toString("base64url"))')"
+    echo "APP_ENCRYPTION_KEY=$(node -e 'console.log(require("crypto").randomBytes(32).toString("base64"))')"
   } > .env.local
   echo "Wrote fresh secrets to .env.local."
 fi

@@ -10,6 +10,8 @@ cd "$(dirname "$0")/.."
 export DATABASE_URL="mysql://root@127.0.0.1:3306/${E2E_DATABASE}"
 export OPENCART_DB_PREFIX="$E2E_PREFIX"
 export AUTH_SECRET="${AUTH_SECRET:-e2e-only-secret-not-for-production}"
+export APP_ENCRYPTION_KEY="${APP_ENCRYPTION_KEY:-e2e-only-encryption-key-not-for-production}"
+export CRON_SECRET="${CRON_SECRET:-e2e-only-cron-secret-0123456789}"
 export NEXTAUTH_URL="http://127.0.0.1:${E2E_PORT}"
 SQL=../shared/opencart/opencart-3.0.4.1.sql
 if [ -f "$SQL" ]; then
