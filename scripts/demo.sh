@@ -17,15 +17,14 @@ if [ ! -d node_modules ]; then
   npm ci
 fi
 
-# Secrets stay on this machine: .env.local is git-ignored and read by next start.
-if [ ! -f .env.local ]; then
-  {
-    echo "AUTH_SECRET=$(node -e 'console.log(require("crypto").randomBytes(32).toString("base64url"))')"
-    echo "CRON_SECRET=$(node -e 'console.log(require("crypto").randomBytes(32).toString("base64url"))')"
-    echo "APP_ENCRYPTION_KEY=$(node -e 'console.log(require("crypto").randomBytes(32).toString("base64"))')"
-  } > .env.local
-  echo "Wrote fresh secrets to .env.local."
-fi
+# Secrets stay on this machine: .env.local is git-ignored and read by next start. Missing ones are added.
+touch .env.local
+for name in AUTH_SECRET CRON_SECRET APP_ENCRYPTION_KEY; do
+  if ! grep -q "^${name}=" .env.local; then
+    echo "${name}=$(node -e 'console.log(require("crypto").randomBytes(32).toString("base64"))')" >> .env.local
+    echo "Wrote a fresh ${name} to .env.local."
+  fi
+done
 set -a; . ./.env.local; set +a
 
 # The demo recreates its database, so it only ever uses meschain_demo, on DATABASE_URL's server if one is set.
