@@ -7,6 +7,8 @@ export const E2E_PREFIXED_PREFIX = 'shop_';
 export const E2E_PREFIXED_URL = 'http://127.0.0.1:3101';
 export const E2E_SERVER_URL = 'mysql://root@127.0.0.1:3306/';
 export const E2E_ADMIN = { username: 'e2e-admin', password: 'e2e-password-1' };
+/** In OpenCart's Demonstration group (scripts/e2e-server.sh, oc_ shop only): a viewer of the default shop. */
+export const E2E_VIEWER = { username: 'e2e-viewer', password: 'e2e-password-2' };
 
 /** A direct connection to the database the app under test reads, to check its figures. */
 export async function connectE2eDatabase(database = E2E_DATABASE) {
@@ -37,4 +39,66 @@ export async function salesFromDatabase(database = E2E_DATABASE, prefix = 'oc_')
   } finally {
     await conn.end();
   }
+}
+
+/**
+ * The `generic` (Standard Webhooks) account scripts/e2e-server.sh adds to the oc_ shop. The secret is
+ * fixed so the spec can sign pushes; it exists only in the e2e database. SKUs match OpenCart's model,
+ * because OpenCart's sample products have models ("Product 15") and empty SKUs.
+ */
+export const E2E_WEBHOOK_ACCOUNT = {
+  name: 'E2E generic shop',
+  secret: 'whsec_NYSO+MlJ4U4JRrfPtSElxrtgXO+95jAcpa8V7x6PTFA=',
+} as const;
+
+async function queryRows<T>(sql: string, params: unknown[], database = E2E_DATABASE): Promise<T[]> {
+  const conn = await connectE2eDatabase(database);
+  try {
+    const [rows] = await conn.query(sql, params);
+    return rows as T[];
+  } finally {
+    await conn.end();
+  }
+}
+
+export async function webhookAccountId(name: string = E2E_WEBHOOK_ACCOUNT.name): Promise<number> {
+  const [row] = await queryRows<{ id: number }>('SELECT id FROM msc_marketplace_account WHERE name = ?', [name]);
+  if (!row) throw new Error(`No marketplace account "${name}" in ${E2E_DATABASE}: did scripts/e2e-server.sh add it?`);
+  return Number(row.id);
+}
+
+/** The id of the event stored for a pushed event's external id, once ingest has stored it. */
+export async function webhookEventId(accountId: number, externalId: string): Promise<number | null> {
+  const [row] = await queryRows<{ id: number }>('SELECT id FROM msc_webhook_event WHERE account_id = ? AND external_id = ?', [
+    accountId,
+    externalId,
+  ]);
+  return row ? Number(row.id) : null;
+}
+
+export type OpenCartOrderLine = { orderId: number; productId: number; model: string; quantity: number };
+
+/** The OpenCart order lines made for a marketplace order, found through msc_marketplace_order; empty until it exists. */
+export async function openCartOrderLines(accountId: number, externalOrderId: string, prefix = 'oc_'): Promise<OpenCartOrderLine[]> {
+  const rows = await queryRows<{ orderId: number; productId: number; model: string; quantity: number }>(
+    `SELECT o.order_id AS orderId, op.product_id AS productId, op.model, op.quantity
+     FROM msc_marketplace_order mo
+     JOIN \`${prefix}order\` o ON o.order_id = mo.oc_order_id
+     JOIN \`${prefix}order_product\` op ON op.order_id = o.order_id
+     WHERE mo.account_id = ? AND mo.external_order_id = ?`,
+    [accountId, externalOrderId],
+  );
+  return rows.map((r) => ({ orderId: Number(r.orderId), productId: Number(r.productId), model: r.model, quantity: Number(r.quantity) }));
+}
+
+/** An enabled product of store 0 whose model no other product shares, so an account matching on model finds just it. */
+export async function productWithUniqueModel(prefix = 'oc_'): Promise<{ id: number; model: string }> {
+  const [row] = await queryRows<{ id: number; model: string }>(
+    `SELECT MIN(p.product_id) AS id, p.model FROM \`${prefix}product\` p
+     JOIN \`${prefix}product_to_store\` s ON s.product_id = p.product_id AND s.store_id = 0
+     WHERE p.status = 1 AND p.model <> '' GROUP BY p.model HAVING COUNT(*) = 1 ORDER BY id LIMIT 1`,
+    [],
+  );
+  if (!row) throw new Error(`No product with a model of its own in ${E2E_DATABASE}`);
+  return { id: Number(row.id), model: row.model };
 }

@@ -23,6 +23,15 @@ fi
 npx tsx scripts/db-demo.ts --database "$E2E_DATABASE" --prefix "$E2E_PREFIX" --customers 200 --months 3 --seed 7
 npx tsx scripts/db-migrate.ts
 npx tsx scripts/cli.ts user:add --username e2e-admin --password 'e2e-password-1' --firstname Test --lastname Admin
+if [ "$E2E_PREFIX" = "oc_" ]; then
+  # Not an Administrator, so a viewer of the default shop: e2e/webhooks.spec.ts checks what viewers may not do.
+  npx tsx scripts/cli.ts user:add --username e2e-viewer --password 'e2e-password-2' --group Demonstration --firstname Test --lastname Viewer
+  # The account e2e/webhooks.spec.ts signs its pushes for; its name and secret live in e2e/e2e-db.ts.
+  IFS=$'\t' read -r ACCOUNT_NAME ACCOUNT_SECRET < <(npx tsx --eval \
+    "import('./e2e/e2e-db.ts').then(({ E2E_WEBHOOK_ACCOUNT: a }) => console.log([a.name, a.secret].join('\\t')))")
+  npx tsx scripts/cli.ts account:add --tenant default --marketplace generic --auth hmac --sku-match model \
+    --name "$ACCOUNT_NAME" --secret "$ACCOUNT_SECRET" --base-url "$NEXTAUTH_URL"
+fi
 # Playwright starts its web servers one after another, so the second reuses the first one's build.
 [ "${E2E_SKIP_BUILD:-0}" = "1" ] || npx next build
 exec npx next start --hostname 127.0.0.1 --port "$E2E_PORT"

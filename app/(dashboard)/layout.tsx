@@ -3,6 +3,7 @@ import { authOptions } from '@/lib/auth/next-auth-options';
 import { getLocale, openCurrentTenant, requireSessionUser } from '@/lib/auth/session';
 import { getMessages } from '@/lib/i18n';
 import { AppShell } from '@/components/layout/app-shell';
+import { Providers } from '@/app/providers';
 
 export default async function DashboardLayout({ children }: { children: React.ReactNode }) {
   const user = await requireSessionUser();
@@ -16,7 +17,7 @@ export default async function DashboardLayout({ children }: { children: React.Re
       tenant={tenant.tenant.slug}
       tenants={tenant.available.map((t) => ({ slug: t.slug, name: t.name }))}
     >
-      {children}
+      <Providers>{children}</Providers>
     </AppShell>
   );
 }

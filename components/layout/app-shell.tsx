@@ -1,12 +1,17 @@
 import { format, type Locale, type Messages } from '@/lib/i18n';
+import type { TenantRole } from '@/lib/db/schema';
 import { LanguageSwitcher } from './language-switcher';
 import { NavLink } from './nav-link';
 import { SignOutButton } from './sign-out-button';
 import { TenantSwitcher } from './tenant-switcher';
 import styles from './app-shell.module.css';
 
-/** Only pages that work are listed; later features add themselves here. */
-const NAV_ITEMS = [{ href: '/', key: 'overview' }] as const;
+/** Only pages that work are listed; later features add themselves here. `roles` hides a page from the others. */
+const NAV_ITEMS: ReadonlyArray<{ href: string; label: (m: Messages) => string; roles?: readonly TenantRole[] }> = [
+  { href: '/', label: (m) => m.common.nav.overview },
+  { href: '/webhooks', label: (m) => m.webhooks.nav },
+  { href: '/accounts', label: (m) => m.accounts.nav, roles: ['admin'] },
+];
 
 export function AppShell({
   locale,
@@ -20,7 +25,7 @@ export function AppShell({
   locale: Locale;
   messages: Messages;
   userName: string;
-  role: 'admin' | 'operator' | 'viewer';
+  role: TenantRole;
   tenant: string;
   tenants: { slug: string; name: string }[];
   children: React.ReactNode;
@@ -32,9 +37,9 @@ export function AppShell({
         <div className={styles.left}>
           <span className={styles.brand}>{c.appName}</span>
           <nav className={styles.nav} aria-label="Main">
-            {NAV_ITEMS.map((item) => (
+            {NAV_ITEMS.filter((item) => !item.roles || item.roles.includes(role)).map((item) => (
               <NavLink key={item.href} href={item.href} className={styles.navLink}>
-                {c.nav[item.key]}
+                {item.label(messages)}
               </NavLink>
             ))}
           </nav>

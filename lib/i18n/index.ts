@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { commonMessages } from './messages/common';
 import { authMessages } from './messages/auth';
 import { overviewMessages } from './messages/overview';
+import { webhooksMessages } from './messages/webhooks';
+import { accountsMessages } from './messages/accounts';
 
 import { LOCALES, type Locale } from './locale';
 
@@ -30,6 +32,8 @@ export function getMessages(locale: Locale) {
     common: commonMessages[locale],
     auth: authMessages[locale],
     overview: overviewMessages[locale],
+    webhooks: webhooksMessages[locale],
+    accounts: accountsMessages[locale],
   };
 }
 

@@ -1,0 +1,23 @@
+import type { z } from 'zod';
+import { format, getMessages, type Locale } from '@/lib/i18n';
+import type { FieldErrors } from '../webhooks/tenant-action';
+
+/** What the account schemas say in English, said per field in the asker's language. */
+export function accountFieldErrors(issues: z.core.$ZodIssue[], locale: Locale): FieldErrors {
+  const t = getMessages(locale).accounts.fieldErrors;
+  const errors: FieldErrors = {};
+  for (const issue of issues) {
+    const field = String(issue.path[0] ?? '');
+    let message: string;
+    if (field === 'marketplace' || field === 'authType' || field === 'skuMatch') message = t.choose;
+    else if (field === 'authUsername') message = t.authUsername;
+    else if (field === 'apiKeyHeader') message = t.apiKeyHeader;
+    else if (field === 'secret') message = t.secret;
+    else if (issue.code === 'too_small') message = t.required;
+    else if (issue.code === 'too_big') message = format(t.tooLong, { max: String(issue.maximum) });
+    else message = t.invalid;
+    const known = errors[field] ?? [];
+    if (!known.includes(message)) errors[field] = [...known, message];
+  }
+  return errors;
+}

@@ -1,0 +1,71 @@
+import type { Db } from '@/lib/db/pool';
+import type { WebhookRequest } from '@/lib/marketplaces/adapter';
+import type { MarketplaceName } from '@/lib/marketplaces/names';
+import { getAdapter } from '@/lib/marketplaces/registry';
+import { getAccountForWebhook } from '@/lib/marketplace-accounts/get-account-for-webhook';
+import { authenticateWebhook } from './authenticate';
+import { acceptsContentType, parseJsonBody } from './ingest/json-body';
+import { toWebhookIssues, type IngestOutcome } from './ingest/outcome';
+import { recordDelivery } from './ingest/record-delivery';
+import { headersToStore } from './ingest/stored-headers';
+
+export type { IngestOutcome } from './ingest/outcome';
+
+export type IngestInput = {
+  marketplace: MarketplaceName;
+  accountId: number;
+  request: WebhookRequest;
+  /** Opens the account's sealed secrets (encryptionKeyFrom(APP_ENCRYPTION_KEY)). */
+  key: Buffer;
+};
+
+// One answer for unknown, disabled and other-marketplace accounts: a caller learns nothing about which ids exist.
+const NO_SUCH_ENDPOINT = 'No such webhook endpoint.';
+
+/**
+ * Takes one push: authenticates it against the account, parses it with the marketplace's adapter
+ * and stores the delivery and its canonical events. Nothing is written unless all of that passed;
+ * what is written is committed before this returns.
+ */
+export async function ingestWebhook(db: Db, { marketplace, accountId, request, key }: IngestInput): Promise<IngestOutcome> {
+  const account = await getAccountForWebhook(db, accountId, key);
+  if (!account || account.status !== 'active' || account.marketplace !== marketplace) {
+    return { ok: false, code: 'NOT_FOUND', message: NO_SUCH_ENDPOINT };
+  }
+
+  const auth = authenticateWebhook(request, account);
+  if (!auth.ok) {
+    console.warn(`webhook refused: account ${account.id} (${marketplace}) ${auth.reason}`);
+    const message =
+      auth.reason === 'stale_timestamp'
+        ? 'The signature timestamp is more than 5 minutes from our clock.'
+        : 'Authentication failed.';
+    return { ok: false, code: 'UNAUTHORIZED', message };
+  }
+
+  if (!acceptsContentType(request.headers['content-type'])) {
+    return { ok: false, code: 'UNSUPPORTED_MEDIA_TYPE', message: 'Send the body as application/json.' };
+  }
+  const body = parseJsonBody(request.rawBody);
+  if (!body.ok) return { ok: false, code: 'UNSUPPORTED_MEDIA_TYPE', message: 'The body is not valid JSON.' };
+
+  const parsed = getAdapter(marketplace).parse(body.value, request);
+  if (!parsed.ok) {
+    return {
+      ok: false,
+      code: 'BAD_REQUEST',
+      message: 'The body does not match the expected events.',
+      issues: toWebhookIssues(parsed.issues),
+    };
+  }
+
+  const recorded = await recordDelivery(db, {
+    tenantId: account.tenantId,
+    accountId: account.id,
+    marketplace,
+    request,
+    storedHeaders: headersToStore(request.headers, account.apiKeyHeader),
+    events: parsed.events,
+  });
+  return { ok: true, tenantId: account.tenantId, accountId: account.id, ...recorded };
+}

@@ -1,0 +1,111 @@
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import { marketplaceAccounts, webhookDeliveries, webhookEvents, type NewWebhookEvent } from '@/lib/db/schema';
+import type { Db, Transaction } from '@/lib/db/pool';
+import type { MarketplaceName } from '@/lib/marketplaces/names';
+import type { WebhookRequest } from '@/lib/marketplaces/adapter';
+import { EVENT_PRIORITY, type CanonicalEvent } from '@/lib/webhooks/canonical-events';
+import { retryOnDeadlock } from './retry-on-deadlock';
+
+export type DeliveryToRecord = {
+  tenantId: number;
+  accountId: number;
+  marketplace: MarketplaceName;
+  request: WebhookRequest;
+  /** Already stripped of credentials. */
+  storedHeaders: Record<string, string>;
+  events: CanonicalEvent[];
+};
+
+export type RecordedDelivery = { deliveryId: number; received: number; duplicate: number };
+
+/**
+ * Concurrent deliveries lock the event keys they insert (and, on a duplicate, the gap before it).
+ * Two transactions each inserting several keys can take them in different orders and deadlock;
+ * one inserting a single key cannot close a cycle. So single-event pushes share the account row
+ * and run side by side, while a batch holds it alone, and the events keep the order they were sent in.
+ * LOCK IN SHARE MODE rather than FOR SHARE: MariaDB does not know the latter.
+ */
+async function takeAccountTurn(tx: Transaction, accountId: number, mode: 'shared' | 'exclusive') {
+  const lock = mode === 'shared' ? sql`LOCK IN SHARE MODE` : sql`FOR UPDATE`;
+  await tx.execute(sql`SELECT ${marketplaceAccounts.id} FROM ${marketplaceAccounts} WHERE ${marketplaceAccounts.id} = ${accountId} ${lock}`);
+}
+
+/** First occurrence of each external id, in the order sent (a later stock change must stay later). */
+function firstOfEachExternalId(events: CanonicalEvent[]): CanonicalEvent[] {
+  const byExternalId = new Map<string, CanonicalEvent>();
+  for (const event of events) if (!byExternalId.has(event.externalId)) byExternalId.set(event.externalId, event);
+  return [...byExternalId.values()];
+}
+
+/**
+ * Stores the delivery and its events in one transaction, durable before the sender is answered.
+ * A redelivered event hits the unique (account_id, external_id) key and changes nothing; it counts
+ * as new only if the stored row carries this delivery's id, which holds under concurrent redeliveries
+ * because the locking read sees the committed winner.
+ */
+export async function recordDelivery(db: Db, delivery: DeliveryToRecord): Promise<RecordedDelivery> {
+  const { request } = delivery;
+  const unique = firstOfEachExternalId(delivery.events);
+  return retryOnDeadlock(() =>
+    db.transaction(async (tx) => {
+      await takeAccountTurn(tx, delivery.accountId, unique.length > 1 ? 'exclusive' : 'shared');
+      const [created] = await tx
+        .insert(webhookDeliveries)
+        .values({
+          tenantId: delivery.tenantId,
+          accountId: delivery.accountId,
+          method: request.method,
+          path: request.pathTail.join('/').slice(0, 255),
+          headers: delivery.storedHeaders,
+          rawBody: request.rawBody,
+          receivedAt: request.receivedAt,
+        })
+        .$returningId();
+      if (!created) throw new Error('Insert into msc_webhook_delivery returned no id');
+      const deliveryId = created.id;
+
+      let received = 0;
+      if (unique.length > 0) {
+        const rows: NewWebhookEvent[] = unique.map((event) => ({
+          tenantId: delivery.tenantId,
+          accountId: delivery.accountId,
+          deliveryId,
+          marketplace: delivery.marketplace,
+          type: event.type,
+          externalId: event.externalId,
+          priority: EVENT_PRIORITY[event.type],
+          payload: event,
+          receivedAt: request.receivedAt,
+        }));
+        await tx
+          .insert(webhookEvents)
+          .values(rows)
+          .onDuplicateKeyUpdate({ set: { id: sql`${webhookEvents.id}` } });
+        const stored = await tx
+          .select({ deliveryId: webhookEvents.deliveryId })
+          .from(webhookEvents)
+          .where(
+            and(
+              eq(webhookEvents.accountId, delivery.accountId),
+              inArray(
+                webhookEvents.externalId,
+                unique.map((e) => e.externalId),
+              ),
+            ),
+          )
+          .for('update');
+        received = stored.filter((row) => row.deliveryId === deliveryId).length;
+      }
+      const duplicate = delivery.events.length - received;
+      await tx
+        .update(webhookDeliveries)
+        .set({
+          eventCount: delivery.events.length,
+          duplicateCount: duplicate,
+          ingestLatencyMs: Math.max(0, Date.now() - request.receivedAt.getTime()),
+        })
+        .where(eq(webhookDeliveries.id, deliveryId));
+      return { deliveryId, received, duplicate };
+    }),
+  );
+}

@@ -1,0 +1,11 @@
+export { webhookEventFiltersSchema, readWebhookEventFilters, webhookEventFiltersToQuery, MAX_EVENT_PAGE } from './event-filters';
+export type { WebhookEventFilters, WebhookEventFilterName, QueryStringValues } from './event-filters';
+export type { WebhookEventListItem } from './event-list-item';
+export { listWebhookEvents, PAGE_SIZE, type WebhookEventPage } from './list-webhook-events';
+export { countWebhookEventsByStatus, type WebhookEventStatusCounts } from './count-webhook-events-by-status';
+export { getWebhookEvent, type WebhookEventDetail, type WebhookEventAttempt, type WebhookDeliveryView } from './get-webhook-event';
+export { listDeadLetterReasons, DEAD_LETTER_REASONS_LIMIT, type DeadLetterReason } from './list-dead-letter-reasons';
+export { searchShopProducts, productSearchSchema, PRODUCT_SEARCH_LIMIT, type ShopProductMatch } from './search-shop-products';
+export { unknownSkuFromError } from './unknown-sku';
+export { getWebhookEventList, type WebhookEventList } from './get-webhook-event-list';
+export { shopTimeZone } from './shop-time-zone';
