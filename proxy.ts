@@ -22,6 +22,7 @@ export async function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Everything but Next's own assets and files in public/.
-  matcher: ['/((?!_next/static|_next/image|favicon.ico|.*\\.(?:png|svg|ico|txt)$).*)'],
+  // Everything but Next's own assets, files in public/ and the webhook endpoints (public by design,
+  // and the hottest path: they skip the proxy entirely).
+  matcher: ['/((?!_next/static|_next/image|api/webhooks/|favicon.ico|.*\\.(?:png|svg|ico|txt)$).*)'],
 };

@@ -14,6 +14,8 @@ const envSchema = z.object({
   AUTH_SECRET: z.string().min(16, 'AUTH_SECRET must be at least 16 characters').optional(),
   CRON_SECRET: z.string().min(16, 'CRON_SECRET must be at least 16 characters').optional(),
   APP_ENCRYPTION_KEY: z.string().optional(),
+  /** Apply due events right after each ingest and replay; `false` leaves them to the cron/system worker. */
+  WEBHOOK_APPLY_AFTER_INGEST: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
 });
 

@@ -103,7 +103,7 @@ async function main() {
     }
     const appUrl = `http://127.0.0.1:${APP_PORT}`;
     app = spawn('npx', ['next', 'start', '--hostname', '127.0.0.1', '--port', String(APP_PORT)], {
-      env: { ...buildEnv, DATABASE_URL: url, APP_ENCRYPTION_KEY: keyText, AUTH_SECRET: randomBytes(24).toString('hex') },
+      env: { ...buildEnv, WEBHOOK_APPLY_AFTER_INGEST: process.env.WEBHOOK_APPLY_AFTER_INGEST ?? 'true', DATABASE_URL: url, APP_ENCRYPTION_KEY: keyText, AUTH_SECRET: randomBytes(24).toString('hex') },
       stdio: 'ignore',
       detached: true,
     });
@@ -129,7 +129,8 @@ async function main() {
       return row?.n ?? 0;
     };
 
-    console.log(`\nAt ${args.rate} requests/s for ${args.seconds} s (open loop):`);
+    console.log(`\nApp applies events right after ingest: ${process.env.WEBHOOK_APPLY_AFTER_INGEST ?? 'true'}`);
+    console.log(`At ${args.rate} requests/s for ${args.seconds} s (open loop):`);
     for (const [name, r] of [['app', appRate], ['baseline', baseRate]] as const) {
       console.log(`  ${name.padEnd(8)} ok ${r.ok}/${r.sent}  ${r.rps} req/s  p50 ${ms(r.p50)}  p95 ${ms(r.p95)}  p99 ${ms(r.p99)}`);
     }

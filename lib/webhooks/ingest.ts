@@ -8,6 +8,7 @@ import { acceptsContentType, parseJsonBody } from './ingest/json-body';
 import { toWebhookIssues, type IngestOutcome } from './ingest/outcome';
 import { recordDelivery } from './ingest/record-delivery';
 import { headersToStore } from './ingest/stored-headers';
+import type { AccountLookup } from './ingest/account-cache';
 
 export type { IngestOutcome } from './ingest/outcome';
 
@@ -17,6 +18,8 @@ export type IngestInput = {
   request: WebhookRequest;
   /** Opens the account's sealed secrets (encryptionKeyFrom(APP_ENCRYPTION_KEY)). */
   key: Buffer;
+  /** How to read the account; the route passes a short-lived cache (ingest/account-cache.ts). */
+  lookupAccount?: AccountLookup;
 };
 
 // One answer for unknown, disabled and other-marketplace accounts: a caller learns nothing about which ids exist.
@@ -27,8 +30,11 @@ const NO_SUCH_ENDPOINT = 'No such webhook endpoint.';
  * and stores the delivery and its canonical events. Nothing is written unless all of that passed;
  * what is written is committed before this returns.
  */
-export async function ingestWebhook(db: Db, { marketplace, accountId, request, key }: IngestInput): Promise<IngestOutcome> {
-  const account = await getAccountForWebhook(db, accountId, key);
+export async function ingestWebhook(
+  db: Db,
+  { marketplace, accountId, request, key, lookupAccount = getAccountForWebhook }: IngestInput,
+): Promise<IngestOutcome> {
+  const account = await lookupAccount(db, accountId, key);
   if (!account || account.status !== 'active' || account.marketplace !== marketplace) {
     return { ok: false, code: 'NOT_FOUND', message: NO_SUCH_ENDPOINT };
   }

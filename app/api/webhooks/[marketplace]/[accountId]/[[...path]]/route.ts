@@ -8,6 +8,9 @@ import { ingestWebhook } from '@/lib/webhooks/ingest';
 import { webhookAnswer, webhookError, type WebhookAnswer } from '@/lib/webhooks/ingest/answer';
 import { declaredLengthExceeds, MAX_WEBHOOK_BODY_BYTES, readBodyCapped } from '@/lib/webhooks/ingest/read-body-capped';
 import { drainDueEvents } from '@/lib/webhooks/drain-due-events';
+import { cachedAccountLookup } from '@/lib/webhooks/ingest/account-cache';
+
+const lookupAccount = cachedAccountLookup();
 
 export const dynamic = 'force-dynamic';
 
@@ -54,6 +57,7 @@ function handle(method: 'POST' | 'PUT') {
       marketplace: route.data.marketplace,
       accountId: route.data.accountId,
       key: encryptionKeyFrom(encryptionKey),
+      lookupAccount,
       request: {
         method,
         pathTail: route.data.path,
@@ -62,7 +66,7 @@ function handle(method: 'POST' | 'PUT') {
         receivedAt,
       },
     });
-    if (outcome.ok && outcome.received > 0) applyEventsAfterResponse();
+    if (outcome.ok && outcome.received > 0 && env().WEBHOOK_APPLY_AFTER_INGEST) applyEventsAfterResponse();
     return reply(webhookAnswer(outcome));
   };
 }
