@@ -72,6 +72,17 @@ function signer(secret: string, path: string, label: string) {
   };
 }
 
+const STOP_GRACE_MS = 5_000;
+
+async function stopProcessGroup(child: ChildProcess) {
+  if (child.pid === undefined || child.exitCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  process.kill(-child.pid, 'SIGTERM');
+  const timer = setTimeout(() => child.pid && process.kill(-child.pid, 'SIGKILL'), STOP_GRACE_MS);
+  await exited;
+  clearTimeout(timer);
+}
+
 const ms = (v: number) => `${v.toFixed(1)} ms`;
 
 async function main() {
@@ -102,7 +113,8 @@ async function main() {
       if (spawnSync('npx', ['next', 'build'], { stdio: 'inherit', env: buildEnv }).status !== 0) throw new Error('next build failed');
     }
     const appUrl = `http://127.0.0.1:${APP_PORT}`;
-    app = spawn('npx', ['next', 'start', '--hostname', '127.0.0.1', '--port', String(APP_PORT)], {
+    // next's own binary, not npx, so the pid we stop is the server's.
+    app = spawn('node_modules/.bin/next', ['start', '--hostname', '127.0.0.1', '--port', String(APP_PORT)], {
       env: { ...buildEnv, WEBHOOK_APPLY_AFTER_INGEST: process.env.WEBHOOK_APPLY_AFTER_INGEST ?? 'true', DATABASE_URL: url, APP_ENCRYPTION_KEY: keyText, AUTH_SECRET: randomBytes(24).toString('hex') },
       stdio: 'ignore',
       detached: true,
@@ -149,7 +161,8 @@ async function main() {
     console.log(lost === 0 ? 'Every accepted event is stored (once: unique key).' : `LOST ${lost} accepted events`);
     if (lost > 0) process.exitCode = 1;
   } finally {
-    if (app?.pid) process.kill(-app.pid, 'SIGTERM');
+    // The app must be gone before the drop: its open connections would hold the tables' metadata locks.
+    if (app) await stopProcessGroup(app);
     await closeAllPools();
     await dropDatabase(url);
   }
