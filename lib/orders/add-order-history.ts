@@ -2,7 +2,7 @@ import { desc, eq, sql, type SQL } from 'drizzle-orm';
 import type { OpenCartTables } from '@/lib/db/opencart';
 import type { TenantDb } from '@/lib/tenants/tenant-db';
 import { executeWrite } from './raw-sql';
-import { retryOnDeadlock } from './retry-on-deadlock';
+import { retryOnDeadlock } from '@/lib/db/retry-on-deadlock';
 
 export type AddOrderHistoryInput = {
   orderId: number;

@@ -4,7 +4,7 @@ import type { Db, Transaction } from '@/lib/db/pool';
 import type { MarketplaceName } from '@/lib/marketplaces/names';
 import type { WebhookRequest } from '@/lib/marketplaces/adapter';
 import { EVENT_PRIORITY, type CanonicalEvent } from '@/lib/webhooks/canonical-events';
-import { retryOnDeadlock } from './retry-on-deadlock';
+import { retryOnDeadlock } from '@/lib/db/retry-on-deadlock';
 
 export type DeliveryToRecord = {
   tenantId: number;

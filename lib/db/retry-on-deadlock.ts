@@ -1,6 +1,7 @@
 /**
- * InnoDB may pick one of several transactions inserting the same unique keys as a deadlock victim
- * (20 concurrent redeliveries do this); the victim is rolled back whole, so running it again is safe.
+ * InnoDB may pick a transaction or an autocommit statement as a deadlock victim (20 concurrent
+ * redeliveries do this; so can a shop converted to InnoDB); the victim is rolled back whole and
+ * changed nothing, so running it again is the same as running it once. MyISAM's table locks cannot deadlock.
  */
 const RETRYABLE_ERRNOS = new Set([1213 /* ER_LOCK_DEADLOCK */, 1205 /* ER_LOCK_WAIT_TIMEOUT */]);
 export const MAX_TRANSACTION_ATTEMPTS = 5;
@@ -14,7 +15,7 @@ function isRetryable(err: unknown): boolean {
   return false;
 }
 
-/** Runs a whole transaction again when the server rolled it back over a lock conflict. */
+/** Runs a whole transaction (or one statement) again when the server rolled it back over a lock conflict. */
 export async function retryOnDeadlock<T>(run: () => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
