@@ -1,10 +1,10 @@
 'use client';
 
 import { useState, useTransition } from 'react';
-import type { ActionResult } from '@/app/(dashboard)/webhooks/tenant-action';
+import type { ActionResult } from '@/lib/auth/tenant-action';
 import { format } from '@/lib/i18n/locale';
 import type { MarketplaceName, SkuMatchField, WebhookAuthType } from '@/lib/marketplaces/names';
-import { ConfirmDialog } from '@/components/webhooks/confirm-dialog';
+import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { CopyButton } from './copy-button';
 import { EditAccountForm, type UpdateAccountAction } from './edit-account-form';
 import type { AccountsLabels } from './labels';

@@ -1,7 +1,7 @@
 'use client';
 
 import { useId, useState, useTransition } from 'react';
-import type { ActionResult, FieldErrors } from '@/app/(dashboard)/webhooks/tenant-action';
+import type { ActionResult, FieldErrors } from '@/lib/auth/tenant-action';
 import type { MarketplaceName, SkuMatchField, WebhookAuthType } from '@/lib/marketplaces/names';
 import { FormField } from './form-field';
 import type { AccountsLabels } from './labels';

@@ -3,7 +3,7 @@
 import { useState, useTransition } from 'react';
 import { useRouter } from 'next/navigation';
 import { format, type Locale } from '@/lib/i18n/locale';
-import type { ActionResult } from '@/app/(dashboard)/webhooks/tenant-action';
+import type { ActionResult } from '@/lib/auth/tenant-action';
 import { ActionOutcomeMessage } from './action-outcome';
 import type { WebhooksLabels } from './labels';
 import { ReplayButton } from './replay-button';

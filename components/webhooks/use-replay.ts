@@ -5,7 +5,7 @@ import { useRouter } from 'next/navigation';
 import { useQueryClient } from '@tanstack/react-query';
 import { format, type Locale } from '@/lib/i18n/locale';
 import { pluralLabel } from '@/components/overview/intl-format';
-import type { ActionResult } from '@/app/(dashboard)/webhooks/tenant-action';
+import type { ActionResult } from '@/lib/auth/tenant-action';
 import type { WebhooksLabels } from './labels';
 import { webhookQueryKeys } from './webhook-query-keys';
 

@@ -7,7 +7,7 @@ import { format, type Locale } from '@/lib/i18n/locale';
 import type { WebhookEventList } from '@/lib/webhooks/queries/get-webhook-event-list';
 import { EmptyState } from '@/components/overview/empty-state';
 import { ActionOutcomeMessage } from './action-outcome';
-import { ConfirmDialog } from './confirm-dialog';
+import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { fetchWebhookEventList } from './event-list-response';
 import { EventPagination } from './event-pagination';
 import { EventsTable } from './events-table';

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { format, getMessages, type Locale } from '@/lib/i18n';
-import type { FieldErrors } from '../webhooks/tenant-action';
+import type { FieldErrors } from '@/lib/auth/tenant-action';
 
 /** What the account schemas say in English, said per field in the asker's language. */
 export function accountFieldErrors(issues: z.core.$ZodIssue[], locale: Locale): FieldErrors {

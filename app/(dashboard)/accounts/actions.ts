@@ -13,7 +13,7 @@ import {
   updateAccountSchema,
   updateMarketplaceAccount,
 } from '@/lib/marketplace-accounts';
-import { tenantAction, type ActionFailure, type TenantActionContext } from '../webhooks/tenant-action';
+import { tenantAction, type ActionFailure, type TenantActionContext } from '@/lib/auth/tenant-action';
 import { accountFieldErrors } from './account-field-errors';
 
 const ADMIN_ONLY = ['admin'] as const;

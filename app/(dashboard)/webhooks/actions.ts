@@ -10,7 +10,7 @@ import { drainDueEvents } from '@/lib/webhooks/drain-due-events';
 import { getWebhookEvent, PAGE_SIZE } from '@/lib/webhooks/queries';
 import { ServiceError } from '@/lib/errors/service-error';
 import { REPLAY_ROLES } from './replay-roles';
-import { tenantAction } from './tenant-action';
+import { tenantAction } from '@/lib/auth/tenant-action';
 
 const eventIdSchema = z.coerce.number().int().positive();
 type WebhooksMessages = ReturnType<typeof getMessages>['webhooks'];

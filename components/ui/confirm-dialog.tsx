@@ -1,7 +1,7 @@
 'use client';
 
 import { useEffect, useId, useRef } from 'react';
-import styles from './webhooks.module.css';
+import styles from './confirm-dialog.module.css';
 
 /** A modal question before an action that is hard to undo; Escape or Cancel closes it. */
 export function ConfirmDialog({
