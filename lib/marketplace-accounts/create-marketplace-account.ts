@@ -5,6 +5,7 @@ import { ServiceError } from '@/lib/errors/service-error';
 import { writeAudit } from '@/lib/audit/write-audit';
 import { getAdapter } from '@/lib/marketplaces/registry';
 import { generateAccountSecret, sealAccountSecrets } from './account-secrets';
+import { isApiMarketplace, sealApiCredentials } from './api-credentials';
 import { ACCOUNT_AUDIT_TARGET } from './find-account';
 import { parseInput } from './parse-input';
 import { publicAccountColumns, toPublicAccount, type PublicAccount } from './public-account';
@@ -45,6 +46,15 @@ export async function createMarketplaceAccount(
         secretCiphertext: sealAccountSecrets({ current: secret, previous: null, previousUntil: null }, ctx.key),
         skuMatch: data.skuMatch,
         settings: data.settings,
+        apiBaseUrl: data.apiBaseUrl,
+        apiSellerId: data.apiSellerId,
+        apiOptions: data.apiOptions,
+        ...(data.apiCredentials && isApiMarketplace(data.marketplace)
+          ? {
+              apiCredentialsCiphertext: sealApiCredentials(data.marketplace, data.apiCredentials, ctx.key),
+              apiCredentialsUpdatedAt: new Date(),
+            }
+          : {}),
       })
       .$returningId();
     if (!created) throw new Error('Insert into msc_marketplace_account returned no id');

@@ -5,6 +5,16 @@ export { setAccountStatus } from './set-account-status';
 export { listMarketplaceAccounts } from './list-marketplace-accounts';
 export { getAccountForWebhook, type WebhookAccount } from './get-account-for-webhook';
 export { webhookUrl } from './webhook-url';
+export { getAccountForApi, type ApiAccount } from './get-account-for-api';
+export {
+  API_CREDENTIAL_FIELDS,
+  API_MARKETPLACES,
+  API_SETTING_FIELDS,
+  isApiMarketplace,
+  type ApiCredentials,
+  type ApiMarketplace,
+  type ApiOptions,
+} from './api-credentials';
 export type { PublicAccount } from './public-account';
 export type { AccountWriteContext } from './write-context';
 export {

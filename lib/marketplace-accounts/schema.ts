@@ -2,6 +2,13 @@ import { z } from 'zod';
 import { ACCOUNT_STATUSES } from '@/lib/db/schema';
 import { MARKETPLACES, SKU_MATCH_FIELDS, WEBHOOK_AUTH_TYPES } from '@/lib/marketplaces/names';
 import { secretProblem } from './account-secrets';
+import {
+  apiBaseUrlSchema,
+  apiCredentialIssues,
+  apiCredentialsInputSchema,
+  apiOptionsSchema,
+  apiSellerIdSchema,
+} from './api-credentials';
 
 /** Adapter-specific options (a seller id, a store code): any JSON object. */
 export const accountSettingsSchema = z.record(z.string(), z.json());
@@ -43,8 +50,15 @@ export const createAccountSchema = z
     secret: z.string().optional(),
     skuMatch: z.enum(SKU_MATCH_FIELDS).default('sku'),
     settings: accountSettingsSchema.default({}),
+    /** Outbound API: where to call (empty: the marketplace's production hosts), the seller id, options. */
+    apiBaseUrl: apiBaseUrlSchema.default(''),
+    apiSellerId: apiSellerIdSchema.default(''),
+    apiOptions: apiOptionsSchema.default({}),
+    /** The marketplace's API credentials (see api-credentials.ts); stored only sealed. */
+    apiCredentials: apiCredentialsInputSchema.optional(),
   })
   .superRefine((v, ctx) => {
+    if (v.apiCredentials) for (const issue of apiCredentialIssues(v.marketplace, v.apiCredentials)) ctx.addIssue({ ...issue });
     if (v.authType === 'basic' && v.authUsername === '') {
       ctx.addIssue({ code: 'custom', path: ['authUsername'], message: 'Basic authentication needs a user name' });
     }
@@ -53,7 +67,10 @@ export const createAccountSchema = z
   });
 export type CreateAccountInput = z.input<typeof createAccountSchema>;
 
-/** What an admin may change after creation; the auth type and the secret have their own verbs. */
+/**
+ * What an admin may change after creation; the auth type and the secret have their own verbs.
+ * API credentials given here replace the stored ones whole (checked against the account's marketplace).
+ */
 export const updateAccountSchema = z
   .object({
     name: accountNameSchema,
@@ -61,6 +78,10 @@ export const updateAccountSchema = z
     apiKeyHeader: apiKeyHeaderSchema,
     skuMatch: z.enum(SKU_MATCH_FIELDS),
     settings: accountSettingsSchema,
+    apiBaseUrl: apiBaseUrlSchema,
+    apiSellerId: apiSellerIdSchema,
+    apiOptions: apiOptionsSchema,
+    apiCredentials: apiCredentialsInputSchema,
   })
   .partial()
   .strict();

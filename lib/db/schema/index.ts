@@ -9,3 +9,4 @@ export * from './marketplace-orders';
 export * from './product-links';
 export * from './marketplace-observations';
 export * from './order-status-maps';
+export * from './outbound';
