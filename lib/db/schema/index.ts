@@ -10,3 +10,4 @@ export * from './product-links';
 export * from './marketplace-observations';
 export * from './order-status-maps';
 export * from './outbound';
+export * from './job-runs';
