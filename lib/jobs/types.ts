@@ -20,6 +20,11 @@ export type JobContext = {
   deadline: number;
   /** True once the time budget is spent (or the run was asked to stop): finish the current step and return. */
   shouldStop(): boolean;
+  /**
+   * Stores the counts so far on the run's row, so the jobs page shows a long run's progress. Cheap to
+   * call after every step: the runner writes at most every few seconds. Absent where no run row exists.
+   */
+  reportProgress?(counts: JobCounts): Promise<void>;
 };
 
 /** Counts a run reports (items pushed, events applied, …): shown on the jobs page and stored on the run. */
@@ -37,5 +42,7 @@ export type JobDefinition = {
   title: { tr: string; en: string };
   /** Default time budget per run, in ms (cron routes on serverless have about a minute). */
   budgetMs: number;
+  /** Names for the keys of JobResult.counts on the jobs page; a key without one is shown as it is. */
+  countLabels?: Record<string, { tr: string; en: string }>;
   run(ctx: JobContext): Promise<JobResult>;
 };

@@ -1,0 +1,26 @@
+import { pullOrdersJob } from '@/lib/sync/pull-orders-job';
+import { syncStockPriceJob } from '@/lib/sync/stock-price-job';
+import { processWebhooksJob } from './process-webhooks-job';
+import type { JobDefinition } from './types';
+
+export type RegisteredJob = {
+  definition: JobDefinition;
+  /** Cron expression (UTC) the schedulers use: vercel.json and docs/cron.md hold the same (a test checks vercel.json). */
+  schedule: string;
+};
+
+/**
+ * Every job the cron route, the CLI and the jobs page know. A new job is one line here and one entry
+ * in vercel.json; its name becomes `/api/cron/<name>` and `npm run cli -- job:run <name>`.
+ */
+export const JOBS: readonly RegisteredJob[] = [
+  { definition: processWebhooksJob, schedule: '* * * * *' },
+  { definition: syncStockPriceJob, schedule: '*/5 * * * *' },
+  { definition: pullOrdersJob, schedule: '*/15 * * * *' },
+];
+
+export const JOB_NAMES: readonly string[] = JOBS.map((j) => j.definition.name);
+
+export function findJob(name: string): RegisteredJob | undefined {
+  return JOBS.find((j) => j.definition.name === name);
+}
