@@ -13,6 +13,7 @@ import { MARKETPLACES, SKU_MATCH_FIELDS, WEBHOOK_AUTH_TYPES } from '@/lib/market
 import { createMarketplaceAccount, webhookUrl } from '@/lib/marketplace-accounts';
 import { ServiceError } from '@/lib/errors/service-error';
 import { parseCliArgs, fail } from './lib/cli-args';
+import { JOB_RUN_USAGE, jobRunCommand } from './lib/job-run-command';
 import mysql from 'mysql2/promise';
 
 // Next reads .env.local too, so the CLI seals secrets with the same APP_ENCRYPTION_KEY as the server;
@@ -20,14 +21,14 @@ import mysql from 'mysql2/promise';
 const LOCAL_ENV_FILE = '.env.local';
 if (existsSync(LOCAL_ENV_FILE)) process.loadEnvFile(LOCAL_ENV_FILE);
 
-const COMMANDS = ['user:add', 'account:add'] as const;
+const COMMANDS = ['user:add', 'account:add', 'job:run'] as const;
 const USER_ADD_USAGE =
   'npm run cli -- user:add --username U --password P [--database NAME] [--prefix oc_] ' +
   '[--group Administrator] [--firstname F] [--lastname L] [--email E]';
 const ACCOUNT_ADD_USAGE =
   'npm run cli -- account:add --tenant SLUG --marketplace NAME --auth basic|apikey|hmac [--secret S] [--name N] ' +
   '[--username U] [--api-key-header x-api-key] [--sku-match sku|model|ean|upc|mpn] [--base-url http://localhost:3000]';
-const USAGE = `Usage:\n  ${USER_ADD_USAGE}\n  ${ACCOUNT_ADD_USAGE}`;
+const USAGE = `Usage:\n  ${USER_ADD_USAGE}\n  ${ACCOUNT_ADD_USAGE}\n  ${JOB_RUN_USAGE}`;
 
 const userAddSchema = z.object({
   username: z.string().min(1, 'required'),
@@ -154,6 +155,7 @@ async function main() {
   if (!parsed.success) fail(`Unknown command "${command ?? ''}".\n${USAGE}`);
   if (parsed.data === 'user:add') await userAdd(rest);
   if (parsed.data === 'account:add') await accountAdd(rest);
+  if (parsed.data === 'job:run') await jobRunCommand(rest);
 }
 
 main()
