@@ -11,6 +11,7 @@ const NAV_ITEMS: ReadonlyArray<{ href: string; label: (m: Messages) => string; r
   { href: '/', label: (m) => m.common.nav.overview },
   { href: '/webhooks', label: (m) => m.webhooks.nav },
   { href: '/accounts', label: (m) => m.accounts.nav, roles: ['admin'] },
+  { href: '/jobs', label: (m) => m.jobs.nav },
 ];
 
 export function AppShell({

@@ -4,6 +4,7 @@ import { authMessages } from './messages/auth';
 import { overviewMessages } from './messages/overview';
 import { webhooksMessages } from './messages/webhooks';
 import { accountsMessages } from './messages/accounts';
+import { jobsMessages } from './messages/jobs';
 
 import { LOCALES, type Locale } from './locale';
 
@@ -34,6 +35,7 @@ export function getMessages(locale: Locale) {
     overview: overviewMessages[locale],
     webhooks: webhooksMessages[locale],
     accounts: accountsMessages[locale],
+    jobs: jobsMessages[locale],
   };
 }
 
