@@ -6,13 +6,12 @@ import { encryptionKeyFrom } from '@/lib/crypto/secret-box';
 import { ServiceError } from '@/lib/errors/service-error';
 import { authorizeCronRequest } from '@/lib/jobs/cron-auth';
 import { findJob, JOB_NAMES } from '@/lib/jobs/registry';
+import { requestBudgetMs } from '@/lib/jobs/request-budget';
 import { runJob } from '@/lib/jobs/run-job';
 
 export const dynamic = 'force-dynamic';
-/** Seconds: what every Vercel plan allows a function. The jobs' budgets stay under it (CRON_BUDGET_CAP_MS). */
+/** Seconds: what every Vercel plan allows a function. Runs stay under it (lib/jobs/request-budget.ts). */
 export const maxDuration = 60;
-/** A run's time within maxDuration, leaving 10 s for the lock, the run rows and the answer. */
-const CRON_BUDGET_CAP_MS = 50_000;
 
 const querySchema = z.strictObject({
   tenant: z
@@ -47,7 +46,7 @@ async function handleCronCall(request: Request, { params }: { params: Promise<{ 
       tenantSlug: query.data.tenant,
       trigger: 'cron',
       requestedBy: 'cron',
-      budgetMs: Math.min(job.budgetMs, CRON_BUDGET_CAP_MS),
+      budgetMs: requestBudgetMs(job),
       encryptionKey: () => encryptionKeyFrom(env().APP_ENCRYPTION_KEY),
       signal: request.signal,
     });
