@@ -6,7 +6,7 @@ import { describeFailure } from './describe-failure';
 import { JobLock, jobLockName } from './job-lock';
 import { finishRun, markAbandonedRuns, pruneOldRuns, recordSkippedRun, startRun, writeRunProgress } from './job-run-records';
 import { oneOffSlot, type JobSlot } from './job-slot';
-import type { JobContext, JobCounts, JobDefinition, JobTrigger } from './types';
+import type { JobContext, JobCounts, JobDefinition, JobResult, JobTrigger } from './types';
 
 /** A long run's counts are written to its row at most this often. */
 export const PROGRESS_WRITE_INTERVAL_MS = 2_000;
@@ -109,7 +109,7 @@ async function execute(input: RunJobOnTenantInput, runId: number, lock: JobLock)
   };
   const elapsedMs = () => Math.round(performance.now() - started);
 
-  let result;
+  let result: JobResult;
   try {
     result = await job.run(ctx);
   } catch (err) {
