@@ -1,4 +1,4 @@
-import { bigint, datetime, index, int, mysqlEnum, mysqlTable, smallint, text, tinyint, varchar } from 'drizzle-orm/mysql-core';
+import { bigint, datetime, index, int, json, mysqlEnum, mysqlTable, smallint, text, tinyint, uniqueIndex, varchar } from 'drizzle-orm/mysql-core';
 import { sql } from 'drizzle-orm';
 import { MARKETPLACES } from '@/lib/marketplaces/names';
 
@@ -90,3 +90,21 @@ export const orderPullCursors = mysqlTable('msc_order_pull_cursor', {
 });
 
 export type OrderPullCursor = typeof orderPullCursors.$inferSelect;
+
+/**
+ * What one stock/price batch carried, by the marketplace's batch id: Hepsiburada's upload results and
+ * Amazon's feed reports list only the failures (by position), so the SKUs that were sent are kept to
+ * report every item. Rows older than a week are pruned as new batches are sent.
+ */
+export const outboundBatches = mysqlTable(
+  'msc_outbound_batch',
+  {
+    id: bigint('id', { mode: 'number', unsigned: true }).autoincrement().primaryKey(),
+    accountId: bigint('account_id', { mode: 'number', unsigned: true }).notNull(),
+    batchId: varchar('batch_id', { length: 191 }).notNull(),
+    /** The SKUs in the order they were sent. */
+    skus: json('skus').$type<string[]>().notNull(),
+    createdAt: datetime('created_at', { mode: 'date', fsp: 3 }).notNull().default(sql`CURRENT_TIMESTAMP(3)`),
+  },
+  (t) => [uniqueIndex('msc_outbound_batch_account_batch_uq').on(t.accountId, t.batchId), index('msc_outbound_batch_created_idx').on(t.createdAt)],
+);

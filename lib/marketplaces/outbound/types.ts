@@ -21,8 +21,18 @@ export type BatchItemResult = { sku: string; ok: boolean; reason?: string };
 
 export type BatchStatus = { state: 'pending' } | { state: 'done'; items: BatchItemResult[] };
 
+/** A listed order the webhook adapter's schema or mapping refused: reported, not imported. */
+export type SkippedOrder = { externalId: string; reason: string };
+
 /** One page of orders changed since a time, already mapped to canonical events by the marketplace's own mapping. */
-export type OrderPage = { events: CanonicalEvent[]; nextCursor: string | null };
+export type OrderPage = {
+  events: CanonicalEvent[];
+  nextCursor: string | null;
+  /** Orders on the page that could not be read (the rest of the page is still imported). */
+  skipped?: SkippedOrder[];
+  /** The listed orders as the marketplace sent them (JSON), kept with the stored delivery for support. */
+  rawBody?: string;
+};
 
 /** The outbound side of one marketplace account. Every call goes through rate limit, retries, timeout and breaker. */
 export interface MarketplaceClient {
@@ -31,6 +41,10 @@ export interface MarketplaceClient {
   readonly maxBatchSize: number;
   pushStockAndPrice(items: StockPriceItem[]): Promise<PushResult>;
   batchStatus(batchId: string): Promise<BatchStatus>;
-  /** Orders changed since `since`; pass the returned cursor back until it is null. */
-  listOrders(since: Date, cursor: string | null): Promise<OrderPage>;
+  /**
+   * Orders changed since `since` (up to `until`, default now); pass the returned cursor back, with the
+   * same `since` and `until`, until it is null. The client splits the range into the marketplace's
+   * windows (Trendyol 14 days, N11 about 15 and one status per request, PttAVM 40) inside the cursor.
+   */
+  listOrders(since: Date, cursor: string | null, until?: Date): Promise<OrderPage>;
 }
