@@ -6,6 +6,7 @@ import { format } from '@/lib/i18n/locale';
 import type { MarketplaceName, SkuMatchField, WebhookAuthType } from '@/lib/marketplaces/names';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { CopyButton } from './copy-button';
+import type { ApiFieldsSpec, ApiFieldValues } from './api-fields';
 import { EditAccountForm, type UpdateAccountAction } from './edit-account-form';
 import type { AccountsLabels } from './labels';
 import { SecretReveal } from './secret-reveal';
@@ -24,6 +25,8 @@ export type AccountRowData = {
   webhookUrl: string;
   /** Already formatted: until when the secret replaced by the last rotation still works. */
   previousSecretValidUntil: string | null;
+  /** The outbound API's settings (never its credentials); null for a marketplace we do not call. */
+  api: { spec: ApiFieldsSpec; values: ApiFieldValues } | null;
 };
 
 export type RotateSecretAction = (input: { accountId: number }) => Promise<ActionResult<{ secret: string }>>;
@@ -88,6 +91,9 @@ export function AccountRow({
         <td>
           <strong>{account.name}</strong>
           <span className={styles.detail}>{account.marketplaceLabel}</span>
+          {account.api ? (
+            <span className={styles.detail}>{account.api.values.hasCredentials ? labels.api.stored : labels.api.missing}</span>
+          ) : null}
         </td>
         <td>
           {labels.authTypes[account.authType]}

@@ -3,13 +3,20 @@
 import { useId, useState, useTransition } from 'react';
 import type { ActionResult, FieldErrors } from '@/lib/auth/tenant-action';
 import type { MarketplaceName, SkuMatchField, WebhookAuthType } from '@/lib/marketplaces/names';
+import { ApiFields, type ApiFieldsSpec } from './api-fields';
 import { FormField } from './form-field';
 import type { AccountsLabels } from './labels';
 import { SecretReveal } from './secret-reveal';
 import overview from '@/components/overview/overview.module.css';
 import styles from './accounts.module.css';
 
-export type MarketplaceOption = { value: MarketplaceName; label: string; authTypes: readonly WebhookAuthType[] };
+export type MarketplaceOption = {
+  value: MarketplaceName;
+  label: string;
+  authTypes: readonly WebhookAuthType[];
+  /** The outbound API's fields; null for a marketplace we do not call (generic). */
+  api: ApiFieldsSpec | null;
+};
 export type CreateAccountAction = (
   input: Record<string, string>,
 ) => Promise<ActionResult<{ account: { id: number; name: string }; secret: string }>>;
@@ -41,6 +48,7 @@ export function AddAccountForm({
   const [message, setMessage] = useState<string | null>(null);
   const [created, setCreated] = useState<{ name: string; secret: string } | null>(null);
   const f = labels.form;
+  const api = marketplaces.find((m) => m.value === marketplace)?.api ?? null;
   const chosenAuth = authType && authTypes.includes(authType) ? authType : authTypes[0];
 
   const submit = (event: React.FormEvent<HTMLFormElement>) => {
@@ -144,6 +152,7 @@ export function AddAccountForm({
               </select>
             )}
           </FormField>
+          {api ? <ApiFields key={marketplace} idPrefix={id} spec={api} fieldErrors={fieldErrors} labels={labels} /> : null}
           <div className={styles.formActions}>
             <button type="submit" className="btn btn-primary" disabled={pending}>
               {pending ? f.saving : f.add}

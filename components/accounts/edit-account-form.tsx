@@ -4,13 +4,14 @@ import { useId, useState, useTransition } from 'react';
 import type { ActionResult, FieldErrors } from '@/lib/auth/tenant-action';
 import { format } from '@/lib/i18n/locale';
 import type { SkuMatchField, WebhookAuthType } from '@/lib/marketplaces/names';
+import { ApiFields, type ApiFieldsSpec, type ApiFieldValues } from './api-fields';
 import { FormField } from './form-field';
 import type { AccountsLabels } from './labels';
 import styles from './accounts.module.css';
 
 export type UpdateAccountAction = (input: Record<string, string>) => Promise<ActionResult>;
 
-/** What may change after an account is made; the auth type and the secret have their own actions. */
+/** What may change after an account is made (API settings included); the auth type and the secret have their own actions. */
 export function EditAccountForm({
   account,
   skuMatchFields,
@@ -18,7 +19,15 @@ export function EditAccountForm({
   onDone,
   labels,
 }: {
-  account: { id: number; name: string; authType: WebhookAuthType; authUsername: string; apiKeyHeader: string; skuMatch: SkuMatchField };
+  account: {
+    id: number;
+    name: string;
+    authType: WebhookAuthType;
+    authUsername: string;
+    apiKeyHeader: string;
+    skuMatch: SkuMatchField;
+    api: { spec: ApiFieldsSpec; values: ApiFieldValues } | null;
+  };
   skuMatchFields: readonly SkuMatchField[];
   updateAccount: UpdateAccountAction;
   onDone: () => void;
@@ -84,6 +93,9 @@ export function EditAccountForm({
           </select>
         )}
       </FormField>
+      {account.api ? (
+        <ApiFields idPrefix={id} spec={account.api.spec} values={account.api.values} fieldErrors={fieldErrors} labels={labels} />
+      ) : null}
       <div className={styles.formActions}>
         <button type="submit" className="btn btn-primary" disabled={pending}>
           {pending ? f.saving : f.save}

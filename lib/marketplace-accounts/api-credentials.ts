@@ -2,9 +2,9 @@ import { z } from 'zod';
 import { openSecret, sealSecret } from '@/lib/crypto/secret-box';
 import type { MarketplaceName } from '@/lib/marketplaces/names';
 
-/** Marketplaces we call (every one but `generic`, which only pushes to us). */
-export const API_MARKETPLACES = ['trendyol', 'hepsiburada', 'n11', 'pazarama', 'pttavm', 'amazon'] as const;
-export type ApiMarketplace = (typeof API_MARKETPLACES)[number];
+import { API_MARKETPLACES, type ApiMarketplace } from './api-fields';
+
+export { API_CREDENTIAL_FIELDS, API_MARKETPLACES, API_SETTING_FIELDS, type ApiMarketplace } from './api-fields';
 
 export function isApiMarketplace(marketplace: MarketplaceName): marketplace is ApiMarketplace {
   return (API_MARKETPLACES as readonly string[]).includes(marketplace);
@@ -34,25 +34,6 @@ export const apiCredentialSchemas = {
 } satisfies Record<ApiMarketplace, z.ZodType>;
 
 export type ApiCredentials = { [M in ApiMarketplace]: z.infer<(typeof apiCredentialSchemas)[M]> };
-
-/** The credential fields of each marketplace, in the order a form shows them. */
-export const API_CREDENTIAL_FIELDS = Object.fromEntries(
-  API_MARKETPLACES.map((m) => [m, Object.keys(apiCredentialSchemas[m].shape)]),
-) as { [M in ApiMarketplace]: (keyof ApiCredentials[M])[] };
-
-/** Which non-secret settings each marketplace's API uses. */
-export const API_SETTING_FIELDS: Record<ApiMarketplace, { sellerId: boolean; integrator: boolean; marketplaceId: boolean }> = {
-  /** sellerId in every path; the integrator goes into the mandatory `User-Agent: {sellerId} - {integrator}`. */
-  trendyol: { sellerId: true, integrator: true, marketplaceId: false },
-  /** merchantId in paths and as the Basic user name; the integrator user name is the mandatory User-Agent. */
-  hepsiburada: { sellerId: true, integrator: true, marketplaceId: false },
-  /** The `integrator` name every price-stock task must carry, the same on each call. */
-  n11: { sellerId: false, integrator: true, marketplaceId: false },
-  pazarama: { sellerId: false, integrator: false, marketplaceId: false },
-  pttavm: { sellerId: false, integrator: false, marketplaceId: false },
-  /** The seller id in Listings paths and feeds; the marketplace id (Amazon.com.tr by default). */
-  amazon: { sellerId: true, integrator: false, marketplaceId: true },
-};
 
 /** Non-secret API options; what a marketplace does not use is ignored. */
 export const apiOptionsSchema = z.object({

@@ -7,12 +7,17 @@ export function accountFieldErrors(issues: z.core.$ZodIssue[], locale: Locale): 
   const t = getMessages(locale).accounts.fieldErrors;
   const errors: FieldErrors = {};
   for (const issue of issues) {
-    const field = String(issue.path[0] ?? '');
+    const first = String(issue.path[0] ?? '');
+    const field = first.startsWith('cred_') ? 'apiCredentials' : first;
     let message: string;
     if (field === 'marketplace' || field === 'authType' || field === 'skuMatch') message = t.choose;
     else if (field === 'authUsername') message = t.authUsername;
     else if (field === 'apiKeyHeader') message = t.apiKeyHeader;
     else if (field === 'secret') message = t.secret;
+    else if (field === 'apiBaseUrl') message = t.apiBaseUrl;
+    else if (field === 'apiSellerId') message = t.apiSellerId;
+    else if (field === 'apiOptions') message = t.apiOptions;
+    else if (field === 'apiCredentials' || field.startsWith('cred_')) message = t.apiCredentials;
     else if (issue.code === 'too_small') message = t.required;
     else if (issue.code === 'too_big') message = format(t.tooLong, { max: String(issue.maximum) });
     else message = t.invalid;

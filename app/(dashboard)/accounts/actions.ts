@@ -14,6 +14,7 @@ import {
   updateMarketplaceAccount,
 } from '@/lib/marketplace-accounts';
 import { tenantAction, type ActionFailure, type TenantActionContext } from '@/lib/auth/tenant-action';
+import { API_CREDENTIAL_NAMES, type ApiCredentialName } from '@/lib/marketplace-accounts/api-fields';
 import { accountFieldErrors } from './account-field-errors';
 
 const ADMIN_ONLY = ['admin'] as const;
@@ -25,6 +26,29 @@ const formText = z
   .trim()
   .optional()
   .transform((v) => (v === '' ? undefined : v));
+
+/** An API settings box as posted in the edit form: an emptied box means "clear it". */
+const formSetting = z.string().trim().optional();
+const credentialFields = Object.fromEntries(API_CREDENTIAL_NAMES.map((name) => [`cred_${name}`, formText])) as Record<
+  `cred_${ApiCredentialName}`,
+  typeof formText
+>;
+
+/**
+ * The API part of a posted form: options from their boxes, credentials only when any box was filled
+ * (then all of the marketplace's are checked by the account schemas).
+ */
+function apiInput(form: { apiIntegrator?: string; apiMarketplaceId?: string } & Partial<Record<`cred_${ApiCredentialName}`, string>>) {
+  const credentials: Record<string, string> = {};
+  for (const name of API_CREDENTIAL_NAMES) {
+    const value = form[`cred_${name}`];
+    if (value !== undefined) credentials[name] = value;
+  }
+  const apiOptions: Record<string, string> = {};
+  if (form.apiIntegrator !== undefined) apiOptions.integrator = form.apiIntegrator;
+  if (form.apiMarketplaceId !== undefined) apiOptions.marketplaceId = form.apiMarketplaceId;
+  return { apiOptions, apiCredentials: Object.keys(credentials).length > 0 ? credentials : undefined };
+}
 
 function sealingKey(ctx: TenantActionContext): { key: Buffer } | ActionFailure {
   const value = env().APP_ENCRYPTION_KEY;
@@ -44,13 +68,31 @@ const createFormSchema = z.object({
   apiKeyHeader: formText,
   secret: formText,
   skuMatch: formText,
+  apiBaseUrl: formText,
+  apiSellerId: formText,
+  apiIntegrator: formText,
+  apiMarketplaceId: formText,
+  ...credentialFields,
 });
 
 /** Adds an account; its secret (given or generated) is answered this once, for the page to show once. */
 export const createAccount = tenantAction(
   { schema: createFormSchema, roles: ADMIN_ONLY, errors, fieldErrors: accountFieldErrors },
   async (form, ctx) => {
-    const input = createAccountSchema.safeParse({ ...form, name: form.name ?? '', tenantId: ctx.tenant.tenant.id });
+    const { marketplace, name, authType, authUsername, apiKeyHeader, skuMatch, apiBaseUrl, apiSellerId } = form;
+    const input = createAccountSchema.safeParse({
+      marketplace,
+      authType,
+      authUsername,
+      apiKeyHeader,
+      secret: form.secret,
+      skuMatch,
+      apiBaseUrl,
+      apiSellerId,
+      ...apiInput(form),
+      name: name ?? '',
+      tenantId: ctx.tenant.tenant.id,
+    });
     if (!input.success) return invalid(input.error.issues, ctx.locale);
     const sealing = sealingKey(ctx);
     if (!('key' in sealing)) return sealing;
@@ -70,12 +112,28 @@ const updateFormSchema = z.object({
   authUsername: formText,
   apiKeyHeader: formText,
   skuMatch: formText,
+  apiBaseUrl: formSetting,
+  apiSellerId: formSetting,
+  apiIntegrator: formSetting,
+  apiMarketplaceId: formSetting,
+  ...credentialFields,
 });
 
 export const updateAccount = tenantAction(
   { schema: updateFormSchema, roles: ADMIN_ONLY, errors, fieldErrors: accountFieldErrors },
-  async ({ accountId, name, ...rest }, ctx) => {
-    const patch = updateAccountSchema.safeParse({ ...rest, name: name ?? '' });
+  async (form, ctx) => {
+    const { accountId, name, authUsername, apiKeyHeader, skuMatch, apiBaseUrl, apiSellerId } = form;
+    const { apiOptions, apiCredentials } = apiInput(form);
+    const patch = updateAccountSchema.safeParse({
+      authUsername,
+      apiKeyHeader,
+      skuMatch,
+      apiBaseUrl,
+      apiSellerId,
+      ...(Object.keys(apiOptions).length > 0 ? { apiOptions } : {}),
+      ...(apiCredentials ? { apiCredentials } : {}),
+      name: name ?? '',
+    });
     if (!patch.success) return invalid(patch.error.issues, ctx.locale);
     const sealing = sealingKey(ctx);
     if (!('key' in sealing)) return sealing;

@@ -12,6 +12,7 @@ import { AddAccountForm } from '@/components/accounts/add-account-form';
 import { formatInstant } from '@/components/webhooks/format-instant';
 import styles from '@/components/accounts/accounts.module.css';
 import { changeAccountStatus, createAccount, rotateSecret, updateAccount } from './actions';
+import { apiSpecOf } from './api-spec';
 import { publicBaseUrl } from './public-base-url';
 
 const MS_PER_HOUR = 3_600_000;
@@ -60,6 +61,21 @@ export default async function AccountsPage() {
           previousSecretValidUntil: a.previousSecretValidUntil
             ? formatInstant(a.previousSecretValidUntil.toISOString(), locale, timeZone)
             : null,
+          api: (() => {
+            const spec = apiSpecOf(a.marketplace);
+            return spec
+              ? {
+                  spec,
+                  values: {
+                    apiBaseUrl: a.apiBaseUrl,
+                    apiSellerId: a.apiSellerId,
+                    integrator: a.apiOptions.integrator ?? '',
+                    marketplaceId: a.apiOptions.marketplaceId ?? '',
+                    hasCredentials: a.hasApiCredentials,
+                  },
+                }
+              : null;
+          })(),
         }))}
         skuMatchFields={SKU_MATCH_FIELDS}
         graceHours={SECRET_ROTATION_GRACE_MS / MS_PER_HOUR}
@@ -69,7 +85,12 @@ export default async function AccountsPage() {
         labels={m}
       />
       <AddAccountForm
-        marketplaces={MARKETPLACES.map((value) => ({ value, label: marketplaceLabels[value], authTypes: getAdapter(value).authTypes }))}
+        marketplaces={MARKETPLACES.map((value) => ({
+          value,
+          label: marketplaceLabels[value],
+          authTypes: getAdapter(value).authTypes,
+          api: apiSpecOf(value),
+        }))}
         skuMatchFields={SKU_MATCH_FIELDS}
         createAccount={createAccount}
         labels={m}
