@@ -9,7 +9,7 @@ export type DbOrTx = Db | Transaction;
 
 const POOL_SIZE = 10;
 
-type PoolEntry = { pool: mysql.Pool; db: Db };
+type PoolEntry = { pool: mysql.Pool; db: Db; statementPool?: mysql.Pool; statementPromisePool?: PromisePool };
 type PoolRegistry = Map<string, PoolEntry>;
 
 // One pool per database URL, kept on globalThis so dev hot reload and a twice-bundled server reuse it.
@@ -20,8 +20,9 @@ function registry(): PoolRegistry {
   return globalWithPools[registryKey];
 }
 
-export function createPool(url: string, connectionLimit = POOL_SIZE): mysql.Pool {
+export function createPool(url: string, connectionLimit = POOL_SIZE, extra: mysql.PoolOptions = {}): mysql.Pool {
   const pool = mysql.createPool({
+    ...extra,
     uri: url,
     connectionLimit,
     // OpenCart writes zero dates ('0000-00-00') that a JS Date cannot hold: read dates as strings.
@@ -46,8 +47,30 @@ export function getDb(url: string): Db {
     const pool = createPool(url);
     entry = { pool, db: drizzle({ client: pool }) as Db };
     reg.set(url, entry);
+    urlOfDb.set(entry.db, url);
   }
   return entry.db;
+}
+
+/** The database URL a handle from getDb was opened with. */
+const urlOfDb = new WeakMap<Db, string>();
+
+/**
+ * A second, small pool for one hot path that needs what the shared pool must not have: several
+ * statements per round trip (MULTI_STATEMENTS) and affected-rows counts that say whether an
+ * ON DUPLICATE KEY UPDATE inserted or found a row (no FOUND_ROWS). Only fixed statement texts with
+ * `?` placeholders may be sent through it, never text built from input.
+ */
+export function getStatementBatchPool(db: Db): PromisePool {
+  const url = urlOfDb.get(db);
+  if (!url) throw new Error('getStatementBatchPool needs a handle from getDb');
+  const entry = registry().get(url)!;
+  if (!entry.statementPool) {
+    entry.statementPool = createPool(url, POOL_SIZE, { multipleStatements: true, flags: ['-FOUND_ROWS'] });
+    // .promise() builds a new wrapper each call: keep one.
+    entry.statementPromisePool = entry.statementPool.promise();
+  }
+  return entry.statementPromisePool!;
 }
 
 /** The raw promise pool, for what Drizzle cannot say (multi-statement loads, GET_LOCK). */
@@ -60,7 +83,7 @@ export async function closePool(url: string) {
   const entry = registry().get(url);
   if (!entry) return;
   registry().delete(url);
-  await entry.pool.end();
+  await Promise.all([entry.pool.end(), entry.statementPool?.end()]);
 }
 
 export async function closeAllPools() {

@@ -5,6 +5,7 @@ import { openCartTables } from '@/lib/db/opencart';
 import { competitorPrices, marketplaceAccounts, marketplaceQuestions, stockObservations, tenants, webhookEvents } from '@/lib/db/schema';
 import { orderMarker } from '@/lib/orders/write-opencart-order';
 import type { CanonicalEvent } from './canonical-events';
+import { processDueEvents } from './worker';
 import { drain, insertEvents, oc, orderCreated, setUpShop, type TestShop } from './worker.test-helper';
 
 let t: TestDatabase;
@@ -80,5 +81,28 @@ describe('a tenant whose shop lives in another database', () => {
     const [product] = await otherShopDb.db.select().from(other.product).where(eq(other.product.productId, 40));
     expect(product?.quantity).toBe(48);
     expect(await t.db.select().from(oc.order)).toHaveLength(0);
+  });
+});
+
+describe('a worker limited to one tenant', () => {
+  it('claims only that tenant’s events and leaves the others due', async () => {
+    const [tenant] = await t.db.insert(tenants).values({ slug: 'third', name: 'Third shop', databaseUrl: '', tablePrefix: 'oc_' }).$returningId();
+    const [account] = await t.db
+      .insert(marketplaceAccounts)
+      .values({ tenantId: tenant!.id, marketplace: 'trendyol', name: 'TY', authType: 'basic', secretCiphertext: 'unused', skuMatch: 'sku' })
+      .$returningId();
+    await insertEvents(t.db, { tenantId: tenant!.id, accountId: account!.id }, [
+      { type: 'stock.changed', externalId: 'third-stock', occurredAt: at, sku: 'TY-30', quantity: 4 },
+    ]);
+    await insertEvents(t.db, shop, [{ type: 'stock.changed', externalId: 'own-stock', occurredAt: at, sku: 'TY-30', quantity: 5 }]);
+
+    const input = { db: t.db, mainDatabaseUrl: t.url, workerId: 'tenant-test', limit: 10 };
+    expect(await processDueEvents({ ...input, tenantId: tenant!.id })).toMatchObject({ claimed: 1, done: 1 });
+    const byExternalId = async (externalId: string) =>
+      (await t.db.select({ status: webhookEvents.status }).from(webhookEvents).where(eq(webhookEvents.externalId, externalId)))[0]?.status;
+    expect(await byExternalId('third-stock')).toBe('done');
+    expect(await byExternalId('own-stock')).toBe('pending');
+    expect(await processDueEvents({ ...input, tenantId: shop.tenantId })).toMatchObject({ claimed: 1, done: 1 });
+    expect(await byExternalId('own-stock')).toBe('done');
   });
 });

@@ -32,6 +32,8 @@ export type ProcessDueEventsInput = {
   workerId: string;
   /** At most this many events are claimed by one call. */
   limit: number;
+  /** Only this tenant's events (a per-tenant job run); every tenant's when omitted. */
+  tenantId?: number;
   /** The clock for "due" and for backoff; the database's UTC_TIMESTAMP(3) when omitted. */
   now?: Date;
   /** Called after each write step of an event; tests throw from it to stop a worker there, as a crash would. */
@@ -234,7 +236,7 @@ export async function processDueEvents(input: ProcessDueEventsInput): Promise<Pr
   const candidates = await db
     .select({ id: webhookEvents.id })
     .from(webhookEvents)
-    .where(isDue(now))
+    .where(input.tenantId === undefined ? isDue(now) : and(isDue(now), eq(webhookEvents.tenantId, input.tenantId)))
     .orderBy(asc(webhookEvents.priority), asc(webhookEvents.id))
     .limit(limit * CLAIM_LOOKAHEAD);
   if (candidates.length === 0) return result;

@@ -1,6 +1,4 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
-import { marketplaceAccounts, webhookDeliveries, webhookEvents, type NewWebhookEvent } from '@/lib/db/schema';
-import type { Db, Transaction } from '@/lib/db/pool';
+import { getStatementBatchPool, type Db } from '@/lib/db/pool';
 import type { MarketplaceName } from '@/lib/marketplaces/names';
 import type { WebhookRequest } from '@/lib/marketplaces/adapter';
 import { EVENT_PRIORITY, type CanonicalEvent } from '@/lib/webhooks/canonical-events';
@@ -18,16 +16,6 @@ export type DeliveryToRecord = {
 
 export type RecordedDelivery = { deliveryId: number; received: number; duplicate: number };
 
-/**
- * Concurrent deliveries lock the event keys they insert (and, on a duplicate, the gap before it).
- * Two transactions each inserting several keys can take them in different orders and deadlock;
- * one inserting a single key cannot close a cycle. So a batch holds the account row alone while
- * single-event pushes run side by side without it, and the events keep the order they were sent in.
- */
-async function takeAccountTurn(tx: Transaction, accountId: number) {
-  await tx.execute(sql`SELECT ${marketplaceAccounts.id} FROM ${marketplaceAccounts} WHERE ${marketplaceAccounts.id} = ${accountId} FOR UPDATE`);
-}
-
 /** First occurrence of each external id, in the order sent (a later stock change must stay later). */
 function firstOfEachExternalId(events: CanonicalEvent[]): CanonicalEvent[] {
   const byExternalId = new Map<string, CanonicalEvent>();
@@ -35,74 +23,106 @@ function firstOfEachExternalId(events: CanonicalEvent[]): CanonicalEvent[] {
   return [...byExternalId.values()];
 }
 
+/** DATETIME(3) text in UTC, as Drizzle writes it. */
+function toDatetime(date: Date): string {
+  return date.toISOString().slice(0, 23).replace('T', ' ');
+}
+
+// Fixed texts: values only ever travel as `?` placeholders (see getStatementBatchPool).
+const BEGIN = 'START TRANSACTION;';
 /**
- * Stores the delivery and its events in one transaction, durable before the sender is answered.
+ * Concurrent deliveries lock the event keys they insert (and, on a duplicate, the gap before it).
+ * Two transactions each inserting several keys can take them in different orders and deadlock;
+ * one inserting a single key cannot close a cycle. So a batch holds the account row alone while
+ * single-event pushes run side by side without it, and the events keep the order they were sent in.
+ */
+const TAKE_ACCOUNT_TURN = 'SELECT id FROM msc_marketplace_account WHERE id = ? FOR UPDATE;';
+const INSERT_DELIVERY =
+  'INSERT INTO msc_webhook_delivery (tenant_id, account_id, method, path, headers, raw_body, received_at, event_count, ingest_latency_ms) ' +
+  'VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?); SET @msc_delivery_id = LAST_INSERT_ID();';
+const EVENT_ROW = '(?, ?, @msc_delivery_id, ?, ?, ?, ?, ?, ?)';
+const insertEvents = (count: number) =>
+  'INSERT INTO msc_webhook_event (tenant_id, account_id, delivery_id, marketplace, type, external_id, priority, payload, received_at) VALUES ' +
+  Array.from({ length: count }, () => EVENT_ROW).join(', ') +
+  // A redelivered key changes nothing; without FOUND_ROWS it then counts 0 affected rows, a new one 1.
+  ' ON DUPLICATE KEY UPDATE id = id; SET @msc_received = ROW_COUNT();';
+const RECORD_DUPLICATES =
+  'UPDATE msc_webhook_delivery SET duplicate_count = ? - @msc_received WHERE id = @msc_delivery_id AND @msc_received < ?;';
+const FINISH = 'SELECT @msc_delivery_id AS deliveryId, @msc_received AS received; COMMIT;';
+
+type StatementResult = { insertId?: number } | Array<{ deliveryId: number | string; received: number | string }>;
+
+/**
+ * Stores the delivery and its events in one transaction, durable before the sender is answered,
+ * in a single round trip (the statements travel together; the webhook path's cost is mostly round trips).
  * A redelivered event hits the unique (account_id, external_id) key and changes nothing; it counts
- * as new only if the stored row carries this delivery's id, which holds under concurrent redeliveries
- * because the locking read sees the committed winner.
+ * as new only if this transaction inserted it. Under concurrent redeliveries the second insert waits
+ * for the first to commit and then finds it, so exactly one delivery counts it as received.
  */
 export async function recordDelivery(db: Db, delivery: DeliveryToRecord): Promise<RecordedDelivery> {
   const { request } = delivery;
   const unique = firstOfEachExternalId(delivery.events);
-  return retryOnDeadlock(() =>
-    db.transaction(async (tx) => {
-      // A single key cannot close a deadlock cycle, so single-event pushes skip the account turn
-      // (one round trip fewer on the common path); batches take it exclusively.
-      if (unique.length > 1) await takeAccountTurn(tx, delivery.accountId);
-      const [created] = await tx
-        .insert(webhookDeliveries)
-        .values({
-          tenantId: delivery.tenantId,
-          accountId: delivery.accountId,
-          method: request.method,
-          path: request.pathTail.join('/').slice(0, 255),
-          headers: delivery.storedHeaders,
-          rawBody: request.rawBody,
-          receivedAt: request.receivedAt,
-          eventCount: delivery.events.length,
-          ingestLatencyMs: Math.max(0, Date.now() - request.receivedAt.getTime()),
-        })
-        .$returningId();
-      if (!created) throw new Error('Insert into msc_webhook_delivery returned no id');
-      const deliveryId = created.id;
-
-      let received = 0;
-      if (unique.length > 0) {
-        const rows: NewWebhookEvent[] = unique.map((event) => ({
-          tenantId: delivery.tenantId,
-          accountId: delivery.accountId,
-          deliveryId,
-          marketplace: delivery.marketplace,
-          type: event.type,
-          externalId: event.externalId,
-          priority: EVENT_PRIORITY[event.type],
-          payload: event,
-          receivedAt: request.receivedAt,
-        }));
-        await tx
-          .insert(webhookEvents)
-          .values(rows)
-          .onDuplicateKeyUpdate({ set: { id: sql`${webhookEvents.id}` } });
-        const stored = await tx
-          .select({ deliveryId: webhookEvents.deliveryId })
-          .from(webhookEvents)
-          .where(
-            and(
-              eq(webhookEvents.accountId, delivery.accountId),
-              inArray(
-                webhookEvents.externalId,
-                unique.map((e) => e.externalId),
-              ),
-            ),
-          )
-          .for('update');
-        received = stored.filter((row) => row.deliveryId === deliveryId).length;
-      }
-      const duplicate = delivery.events.length - received;
-      if (duplicate > 0) {
-        await tx.update(webhookDeliveries).set({ duplicateCount: duplicate }).where(eq(webhookDeliveries.id, deliveryId));
-      }
-      return { deliveryId, received, duplicate };
-    }),
+  const receivedAt = toDatetime(request.receivedAt);
+  const text: string[] = [BEGIN];
+  const values: unknown[] = [];
+  if (unique.length > 1) {
+    text.push(TAKE_ACCOUNT_TURN);
+    values.push(delivery.accountId);
+  }
+  text.push(INSERT_DELIVERY);
+  values.push(
+    delivery.tenantId,
+    delivery.accountId,
+    request.method,
+    request.pathTail.join('/').slice(0, 255),
+    JSON.stringify(delivery.storedHeaders),
+    request.rawBody,
+    receivedAt,
+    delivery.events.length,
+    Math.max(0, Date.now() - request.receivedAt.getTime()),
   );
+  if (unique.length > 0) {
+    text.push(insertEvents(unique.length));
+    for (const event of unique) {
+      values.push(
+        delivery.tenantId,
+        delivery.accountId,
+        delivery.marketplace,
+        event.type,
+        event.externalId,
+        EVENT_PRIORITY[event.type],
+        JSON.stringify(event),
+        receivedAt,
+      );
+    }
+  } else {
+    text.push('SET @msc_received = 0;');
+  }
+  text.push(RECORD_DUPLICATES, FINISH);
+  values.push(delivery.events.length, delivery.events.length);
+
+  const pool = getStatementBatchPool(db);
+  return retryOnDeadlock(async () => {
+    const conn = await pool.getConnection();
+    let reusable = true;
+    try {
+      const [results] = (await conn.query(text.join(' '), values)) as unknown as [StatementResult[]];
+      // FINISH's SELECT is the last result set (the account turn, when taken, is the first).
+      const rows = results.findLast(Array.isArray);
+      const row = rows?.[0];
+      if (!row || row.deliveryId == null) throw new Error('Recording the delivery returned no id');
+      const received = Number(row.received);
+      return { deliveryId: Number(row.deliveryId), received, duplicate: delivery.events.length - received };
+    } catch (err) {
+      // A failed statement stops the rest, COMMIT included: end the transaction before the
+      // connection goes back to the pool (a deadlock victim is already rolled back; this is harmless).
+      await conn.query('ROLLBACK').catch(() => {
+        reusable = false;
+      });
+      throw err;
+    } finally {
+      if (reusable) conn.release();
+      else conn.destroy();
+    }
+  });
 }

@@ -1,4 +1,4 @@
-import { after, NextResponse } from 'next/server';
+import { after } from 'next/server';
 import { z } from 'zod';
 import { env } from '@/lib/env';
 import { getDb } from '@/lib/db/pool';
@@ -22,7 +22,7 @@ const paramsSchema = z.object({
 type WebhookRouteContext = { params: Promise<{ marketplace: string; accountId: string; path?: string[] }> };
 
 function reply({ status, body }: WebhookAnswer) {
-  return NextResponse.json(body, { status });
+  return Response.json(body, { status });
 }
 
 function applyEventsAfterResponse() {
