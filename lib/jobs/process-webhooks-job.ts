@@ -10,9 +10,7 @@ const PROCESS_WEBHOOKS_BUDGET_MS = 50_000;
  * Applies due webhook events until none is left or the time budget is spent (then `more` says the
  * next run continues). Each event is applied exactly once whatever happens to this run
  * (lib/webhooks/worker.ts), so a run killed midway loses nothing: the next one finds the rest due.
- *
- * The worker's queue is the whole deployment's, not one shop's: the first tenant's run applies every
- * shop's due events and the others find fewer or none. Their counts land on the run that applied them.
+ * Each run claims only its own tenant's events, so the counts on a shop's run are that shop's.
  */
 export const processWebhooksJob: JobDefinition = {
   name: 'process-webhooks',
@@ -31,6 +29,7 @@ export const processWebhooksJob: JobDefinition = {
         mainDatabaseUrl: ctx.mainDatabaseUrl,
         workerId: `job-run-${ctx.runId}`,
         limit: PROCESS_WEBHOOKS_BATCH_SIZE,
+        tenantId: ctx.tenant.tenant.id,
       });
       counts.applied += batch.done;
       counts.failed += batch.failed;
