@@ -19,7 +19,8 @@ export type ReceivedRequest = {
 export const behaviourSchema = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('status'),
-    status: z.int().min(400).max(599),
+    /** Any status: 200 with `body` stands for a malformed answer. */
+    status: z.int().min(200).max(599),
     /** Sent as the Retry-After header: seconds ("2") or an HTTP date. */
     retryAfter: z.string().optional(),
     body: z.string().optional(),

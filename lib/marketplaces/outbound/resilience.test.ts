@@ -138,6 +138,20 @@ describe('timeouts', () => {
   });
 });
 
+describe('malformed answers', () => {
+  it('become an invalid_response error naming what did not fit, not a crash, and are not retried', async () => {
+    const { client } = await trendyol();
+    fake.behave({ kind: 'status', status: 200, count: 1, path: PUSH_PATH, body: JSON.stringify({ batchId: 42 }) });
+    const wrongShape = await failure(client.pushStockAndPrice(items(0, 2)));
+    expect(wrongShape).toMatchObject({ kind: 'invalid_response', retryable: false, status: 200 });
+    expect(wrongShape.message).toContain('batchRequestId');
+    fake.behave({ kind: 'status', status: 200, count: 1, path: 'orders/stream', body: '<html>maintenance</html>' });
+    const notJson = await failure(client.listOrders(new Date(clock.now() - 60_000), null));
+    expect(notJson).toMatchObject({ kind: 'invalid_response' });
+    expect(fake.received.filter((r) => r.path.endsWith('orders/stream'))).toHaveLength(1);
+  });
+});
+
 describe('circuit breaker', () => {
   it('opens after repeated failures, refuses calls of every instance, probes once after the pause and closes on success', async () => {
     const { client: a, accountId } = await trendyol();
