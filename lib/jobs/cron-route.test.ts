@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import mysql from 'mysql2/promise';
+import { eq } from 'drizzle-orm';
 import { createAppTestDatabase, type TestDatabase } from '@/lib/testing/harness';
-import { tenants } from '@/lib/db/schema';
+import { marketplaceAccounts, tenants } from '@/lib/db/schema';
 import { orderLockName } from '@/lib/webhooks/apply/order-lock';
 import { insertEvents, orderCreated, setUpShop, type TestShop } from '@/lib/webhooks/worker.test-helper';
 import { GET, POST } from '@/app/api/cron/[job]/route';
@@ -118,9 +119,16 @@ describe('the cron route: runs', () => {
 
   it('two concurrent calls: one runs the job, the other answers skipped: running', async () => {
     // The worker waits for the order's lock, which the test holds: the run that gets the job lock stays busy.
-    await insertEvents(t.db, shop, [orderCreated('ROUTE-LOCKED', [{ productId: 31, quantity: 1, unitPrice: '5.00' }])]);
+    // A run applies its own tenant's events only: this order is the 'busy' shop's (same database).
+    const [busy] = await t.db.select({ id: tenants.id }).from(tenants).where(eq(tenants.slug, 'busy'));
+    const [account] = await t.db
+      .insert(marketplaceAccounts)
+      .values({ tenantId: busy!.id, marketplace: 'trendyol', name: 'Busy', authType: 'basic', secretCiphertext: 'unused', skuMatch: 'sku' })
+      .$returningId();
+    const busyShop = { tenantId: busy!.id, accountId: account!.id };
+    await insertEvents(t.db, busyShop, [orderCreated('ROUTE-LOCKED', [{ productId: 31, quantity: 1, unitPrice: '5.00' }])]);
     const orderHolder = await mysql.createConnection({ uri: t.url });
-    await orderHolder.query('SELECT GET_LOCK(?, 0)', [orderLockName(shop.accountId, 'ROUTE-LOCKED')]);
+    await orderHolder.query('SELECT GET_LOCK(?, 0)', [orderLockName(busyShop.accountId, 'ROUTE-LOCKED')]);
     const answers = [call('process-webhooks', { query: '?tenant=busy' }), call('process-webhooks', { query: '?tenant=busy' })].map((p) => p.then((res) => res.json()));
     try {
       const first = await Promise.race(answers);
