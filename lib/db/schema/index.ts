@@ -11,3 +11,4 @@ export * from './marketplace-observations';
 export * from './order-status-maps';
 export * from './outbound';
 export * from './job-runs';
+export * from './sync';
