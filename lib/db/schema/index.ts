@@ -12,3 +12,4 @@ export * from './order-status-maps';
 export * from './outbound';
 export * from './job-runs';
 export * from './sync';
+export * from './quotas';

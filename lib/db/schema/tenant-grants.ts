@@ -31,3 +31,19 @@ export const tenantGrantsRelations = relations(tenantGrants, ({ one }) => ({
 
 export type TenantGrant = typeof tenantGrants.$inferSelect;
 export type NewTenantGrant = typeof tenantGrants.$inferInsert;
+
+/** The shop a user last chose in the header's switcher, remembered across browsers and devices. */
+export const tenantChoices = mysqlTable(
+  'msc_tenant_choice',
+  {
+    id: bigint('id', { mode: 'number', unsigned: true }).autoincrement().primaryKey(),
+    userId: int('user_id').notNull(),
+    tenantId: bigint('tenant_id', { mode: 'number', unsigned: true })
+      .notNull()
+      .references(() => tenants.id, { onDelete: 'cascade' }),
+    chosenAt: datetime('chosen_at', { mode: 'date', fsp: 3 }).notNull().default(sql`CURRENT_TIMESTAMP(3)`),
+  },
+  (t) => [uniqueIndex('msc_tenant_choice_user_uq').on(t.userId)],
+);
+
+export type TenantChoice = typeof tenantChoices.$inferSelect;
