@@ -36,6 +36,7 @@ const argsSchema = z.object({
     .pipe(z.set(z.enum(['rate-app', 'rate-base', 'max-app', 'max-base']))),
 });
 const APP_PORT = 3210;
+const WARM_UP_SECONDS = 5;
 type Phase = 'rate-app' | 'rate-base' | 'max-app' | 'max-base';
 type CpuUse = { server: number; database: number };
 const MS_PER_CLOCK_TICK = 10; // Linux USER_HZ is 100
@@ -179,8 +180,9 @@ async function main() {
     const appPath = `/api/webhooks/generic/${account.id}`;
 
     // Warm both (JIT, pools) before measuring.
-    await runAtFixedRate({ baseUrl: appUrl, ratePerSecond: 50, durationSeconds: 2, makeRequest: signer(secret, appPath, 'warm-app') });
-    await runAtFixedRate({ baseUrl: baseline.url, ratePerSecond: 50, durationSeconds: 2, makeRequest: signer(secret, '/', 'warm-base') });
+    // A few thousand requests each, so the measured phases run JIT-compiled code with warm pools, as a live server does.
+    await runMaxThroughput({ baseUrl: appUrl, connections: args.connections, durationSeconds: WARM_UP_SECONDS, makeRequest: signer(secret, appPath, 'warm-app') });
+    await runMaxThroughput({ baseUrl: baseline.url, connections: args.connections, durationSeconds: WARM_UP_SECONDS, makeRequest: signer(secret, '/', 'warm-base') });
 
     const appPid = app.pid!;
     const phase = async <T,>(name: Phase, pids: () => number[], run: () => Promise<T>): Promise<(T & { cpu: CpuUse }) | null> => {
