@@ -13,3 +13,4 @@ export * from './outbound';
 export * from './job-runs';
 export * from './sync';
 export * from './quotas';
+export * from './monitoring';
