@@ -5,6 +5,7 @@ import { overviewMessages } from './messages/overview';
 import { webhooksMessages } from './messages/webhooks';
 import { accountsMessages } from './messages/accounts';
 import { jobsMessages } from './messages/jobs';
+import { productsMessages } from './messages/products';
 
 import { LOCALES, type Locale } from './locale';
 
@@ -36,6 +37,7 @@ export function getMessages(locale: Locale) {
     webhooks: webhooksMessages[locale],
     accounts: accountsMessages[locale],
     jobs: jobsMessages[locale],
+    products: productsMessages[locale],
   };
 }
 
