@@ -16,6 +16,8 @@ const envSchema = z.object({
   APP_ENCRYPTION_KEY: z.string().optional(),
   /** Apply due events right after each ingest and replay; `false` leaves them to the cron/system worker. */
   WEBHOOK_APPLY_AFTER_INGEST: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
+  /** `off` skips the per-tenant quota checks (an escape hatch, and the bench's baseline); counting resumes when back `on`. */
+  QUOTA_ENFORCEMENT: z.enum(['on', 'off']).default('on'),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
 });
 

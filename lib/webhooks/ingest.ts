@@ -3,6 +3,7 @@ import type { WebhookRequest } from '@/lib/marketplaces/adapter';
 import type { MarketplaceName } from '@/lib/marketplaces/names';
 import { getAdapter } from '@/lib/marketplaces/registry';
 import { getAccountForWebhook } from '@/lib/marketplace-accounts/get-account-for-webhook';
+import { overQuotaMessage, processQuotaGate, takeWebhookEventQuota, type QuotaGate } from '@/lib/quotas';
 import { authenticateWebhook } from './authenticate';
 import { acceptsContentType, parseJsonBody } from './ingest/json-body';
 import { toWebhookIssues, type IngestOutcome } from './ingest/outcome';
@@ -20,6 +21,8 @@ export type IngestInput = {
   key: Buffer;
   /** How to read the account; the route passes a short-lived cache (ingest/account-cache.ts). */
   lookupAccount?: AccountLookup;
+  /** Counts the push against the tenant's webhook quotas: this process's gate by default, null to skip (QUOTA_ENFORCEMENT=off). */
+  quotaGate?: QuotaGate | null;
 };
 
 // One answer for unknown, disabled and other-marketplace accounts: a caller learns nothing about which ids exist.
@@ -32,7 +35,7 @@ const NO_SUCH_ENDPOINT = 'No such webhook endpoint.';
  */
 export async function ingestWebhook(
   db: Db,
-  { marketplace, accountId, request, key, lookupAccount = getAccountForWebhook }: IngestInput,
+  { marketplace, accountId, request, key, lookupAccount = getAccountForWebhook, quotaGate = processQuotaGate(db) }: IngestInput,
 ): Promise<IngestOutcome> {
   const account = await lookupAccount(db, accountId, key);
   if (!account || account.status !== 'active' || account.marketplace !== marketplace) {
@@ -65,6 +68,13 @@ export async function ingestWebhook(
     };
   }
 
+  // After parsing, so the quota counts events (a batch push is several) and a malformed push costs none.
+  const quota = quotaGate ? await takeWebhookEventQuota(quotaGate, account.tenantId, parsed.events.length, request.receivedAt) : undefined;
+  if (quota && !quota.allowed) {
+    if (quota.reason === 'tenant_inactive') return { ok: false, code: 'NOT_FOUND', message: NO_SUCH_ENDPOINT };
+    return { ok: false, code: 'TOO_MANY_REQUESTS', message: overQuotaMessage(quota, new Date()), quota };
+  }
+
   const recorded = await recordDelivery(db, {
     tenantId: account.tenantId,
     accountId: account.id,
@@ -73,5 +83,5 @@ export async function ingestWebhook(
     storedHeaders: headersToStore(request.headers, account.apiKeyHeader),
     events: parsed.events,
   });
-  return { ok: true, tenantId: account.tenantId, accountId: account.id, ...recorded };
+  return { ok: true, tenantId: account.tenantId, accountId: account.id, ...recorded, quota };
 }

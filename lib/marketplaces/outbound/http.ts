@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { Db } from '@/lib/db/pool';
 import { marketplaceApiCalls, type ApiErrorKind } from '@/lib/db/schema';
 import type { MarketplaceName } from '@/lib/marketplaces/names';
+import { QuotaWaitTooLong, waitForApiCallQuota } from '@/lib/quotas/api-call-quota';
 import type { CircuitBreaker } from './circuit-breaker';
 import type { Clock } from './clock';
 import { MarketplaceApiError } from './errors';
@@ -221,6 +222,15 @@ export class OutboundHttp {
       } catch (err) {
         if (!(err instanceof RateLimitWaitTooLong)) throw err;
         throw this.error('rate_limited', request.endpoint, `the account's rate limit allows the next call in ${err.waitMs} ms, after this run's deadline`, {
+          retryAfterMs: err.waitMs,
+        });
+      }
+      try {
+        // The shop's own quota of calls per minute to this marketplace, shared by every instance (msc_quota_usage).
+        await waitForApiCallQuota(this.db, this.account, this.clock, this.remainingMs());
+      } catch (err) {
+        if (!(err instanceof QuotaWaitTooLong)) throw err;
+        throw this.error('rate_limited', request.endpoint, `the shop's API-call quota allows the next call in ${err.waitMs} ms, after this run's deadline`, {
           retryAfterMs: err.waitMs,
         });
       }

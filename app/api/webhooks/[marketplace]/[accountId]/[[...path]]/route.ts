@@ -9,6 +9,7 @@ import { webhookAnswer, webhookError, type WebhookAnswer } from '@/lib/webhooks/
 import { declaredLengthExceeds, MAX_WEBHOOK_BODY_BYTES, readBodyCapped } from '@/lib/webhooks/ingest/read-body-capped';
 import { drainDueEvents } from '@/lib/webhooks/drain-due-events';
 import { cachedAccountLookup } from '@/lib/webhooks/ingest/account-cache';
+import { processQuotaGate, rateLimitHeaders } from '@/lib/quotas';
 
 const lookupAccount = cachedAccountLookup();
 
@@ -21,8 +22,8 @@ const paramsSchema = z.object({
 });
 type WebhookRouteContext = { params: Promise<{ marketplace: string; accountId: string; path?: string[] }> };
 
-function reply({ status, body }: WebhookAnswer) {
-  return Response.json(body, { status });
+function reply({ status, body }: WebhookAnswer, headers: Record<string, string> = {}) {
+  return Response.json(body, { status, headers });
 }
 
 function applyEventsAfterResponse() {
@@ -58,6 +59,7 @@ function handle(method: 'POST' | 'PUT') {
       accountId: route.data.accountId,
       key: encryptionKeyFrom(encryptionKey),
       lookupAccount,
+      quotaGate: env().QUOTA_ENFORCEMENT === 'on' ? processQuotaGate(db) : null,
       request: {
         method,
         pathTail: route.data.path,
@@ -67,7 +69,8 @@ function handle(method: 'POST' | 'PUT') {
       },
     });
     if (outcome.ok && outcome.received > 0 && env().WEBHOOK_APPLY_AFTER_INGEST) applyEventsAfterResponse();
-    return reply(webhookAnswer(outcome));
+    // Accepted and refused pushes alike tell the sender where it stands (RateLimit-*, and Retry-After on a 429).
+    return reply(webhookAnswer(outcome), outcome.quota ? rateLimitHeaders(outcome.quota, new Date()) : {});
   };
 }
 

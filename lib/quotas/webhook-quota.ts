@@ -1,0 +1,20 @@
+import type { QuotaDecision } from './consume-quota';
+import type { QuotaGate } from './quota-gate';
+import { secondsUntil } from './windows';
+
+/**
+ * Counts a push's events against the tenant's webhook quotas (per minute and per day). A refused push
+ * stores nothing; the sender's retry, after Retry-After, brings its events in, so none is lost.
+ * A missing or disabled tenant is refused as `tenant_inactive`.
+ */
+export function takeWebhookEventQuota(gate: QuotaGate, tenantId: number, eventCount: number, receivedAt: Date): Promise<QuotaDecision> {
+  return gate.take({ tenantId, metric: 'webhook_events', scope: '', amount: eventCount, now: receivedAt, requireActiveTenant: true });
+}
+
+const WINDOW_TEXT = { minute: 'per minute', day: 'per day' } as const;
+
+/** The 429's message: which quota, how big, and when to come back. */
+export function overQuotaMessage(decision: Extract<QuotaDecision, { reason: 'quota' }>, now: Date): string {
+  const { refusedBy } = decision;
+  return `Over this shop's quota of ${refusedBy.limit} webhook events ${WINDOW_TEXT[refusedBy.grain]}; retry after ${secondsUntil(refusedBy.resetAt, now)} s.`;
+}
