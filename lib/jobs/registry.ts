@@ -1,3 +1,4 @@
+import { rollupMetricsJob } from '@/lib/monitoring/rollup/rollup-metrics-job';
 import { pullOrdersJob } from '@/lib/sync/pull-orders-job';
 import { syncStockPriceJob } from '@/lib/sync/stock-price-job';
 import { processWebhooksJob } from './process-webhooks-job';
@@ -17,6 +18,7 @@ export const JOBS: readonly RegisteredJob[] = [
   { definition: processWebhooksJob, schedule: '* * * * *' },
   { definition: syncStockPriceJob, schedule: '*/5 * * * *' },
   { definition: pullOrdersJob, schedule: '*/15 * * * *' },
+  { definition: rollupMetricsJob, schedule: '* * * * *' },
 ];
 
 export const JOB_NAMES: readonly string[] = JOBS.map((j) => j.definition.name);
