@@ -10,6 +10,7 @@ import styles from './app-shell.module.css';
 const NAV_ITEMS: ReadonlyArray<{ href: string; label: (m: Messages) => string; roles?: readonly TenantRole[] }> = [
   { href: '/', label: (m) => m.common.nav.overview },
   { href: '/webhooks', label: (m) => m.webhooks.nav },
+  { href: '/products', label: (m) => m.products.nav },
   { href: '/accounts', label: (m) => m.accounts.nav, roles: ['admin'] },
   { href: '/jobs', label: (m) => m.jobs.nav },
 ];

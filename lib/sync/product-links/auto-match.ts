@@ -104,11 +104,18 @@ export const applyAutoMatchSchema = z.object({
 });
 export type ApplyAutoMatchInput = z.input<typeof applyAutoMatchSchema>;
 
+/** A preview as a page gets it: the first rows of each kind, and every match's id to confirm. */
+export type AutoMatchPreviewPage = AutoMatchPreview & {
+  matchIds: number[];
+  counts: { emptyKeys: number; duplicateKeys: number; linkedElsewhere: number };
+};
+
 /** Only the preview's first rows are sent to a page; the rest are confirmed by their count. */
-export function trimPreview(preview: AutoMatchPreview, rows = AUTO_MATCH_PREVIEW_ROWS): AutoMatchPreview & { matchIds: number[] } {
+export function trimPreview(preview: AutoMatchPreview, rows = AUTO_MATCH_PREVIEW_ROWS): AutoMatchPreviewPage {
   return {
     ...preview,
     matchIds: preview.matches.map((m) => m.productId),
+    counts: { emptyKeys: preview.emptyKeys.length, duplicateKeys: preview.duplicateKeys.length, linkedElsewhere: preview.linkedElsewhere.length },
     matches: preview.matches.slice(0, rows),
     emptyKeys: preview.emptyKeys.slice(0, rows),
     duplicateKeys: preview.duplicateKeys.slice(0, rows),

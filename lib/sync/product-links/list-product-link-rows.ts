@@ -6,6 +6,8 @@ import { encodeOpenCartText } from '@/lib/db/opencart/html-text';
 import { selectRows } from '@/lib/orders/raw-sql';
 import { decodeHtmlEntities } from '@/lib/shop/decode-html-entities';
 import type { TenantDb } from '@/lib/tenants/tenant-db';
+import { compareMoney } from '@/lib/shop/money';
+import { toMarketplacePrice } from '../marketplace-price';
 import { readShopStockPrices, type ShopPricing } from '../read-shop-stock-prices';
 import { listingSyncState, type ListingSyncState } from './listing-sync-state';
 import { PRODUCT_PAGE_SIZE, type ProductFilter } from './product-list-query';
@@ -41,6 +43,8 @@ export type ProductLinkRow = {
   /** The effective price (special included), as the marketplaces get it; null if unreadable. */
   price: string | null;
   basePrice: string;
+  /** A special of the default customer group sets the price. */
+  onSpecial: boolean;
   listings: ProductListing[];
 };
 
@@ -178,6 +182,7 @@ export async function listProductLinkRows(
       quantity: product.quantity,
       price: values?.price ?? null,
       basePrice: product.price,
+      onSpecial: values !== undefined && compareMoney(values.price, toMarketplacePrice(product.price)) !== 0,
       listings: listings
         .filter((l) => l.oc_product_id === product.productId)
         .map((l) => ({

@@ -1,0 +1,11 @@
+import type { ActionOutcome } from './use-product-action';
+import styles from './product-links.module.css';
+
+/** What an action just did, announced to screen readers as it appears. */
+export function OutcomeMessage({ outcome }: { outcome: ActionOutcome }) {
+  return (
+    <div aria-live="polite" role="status">
+      {outcome ? <p className={outcome.kind === 'success' ? styles.success : styles.error}>{outcome.text}</p> : null}
+    </div>
+  );
+}
