@@ -13,7 +13,8 @@ export type ReopenOptions = {
   now: Date;
 };
 
-export type ReopenResult = { reopened: number; superseded: number; gaveUp: number };
+/** Items that found a newer change of their listing waiting and were closed instead. */
+export type ReopenResult = { superseded: number };
 
 const inList = (ids: readonly number[]) => sql.join(ids.map((id) => sql`${id}`), sql`, `);
 
@@ -30,8 +31,7 @@ function groupBy<T, K>(items: readonly T[], key: (item: T) => K): Map<K, T[]> {
  * taken (MySQL and MariaDB both), and the second statement closes them.
  */
 export async function reopenItems(db: DbOrTx, items: readonly ReopenItem[], options: ReopenOptions): Promise<ReopenResult> {
-  const result: ReopenResult = { reopened: 0, superseded: 0, gaveUp: 0 };
-  if (items.length === 0) return result;
+  if (items.length === 0) return { superseded: 0 };
   const { now } = options;
   const burn = options.as === 'failed';
   for (const [attempts, group] of groupBy(items, (item) => item.attempts)) {
@@ -42,20 +42,17 @@ export async function reopenItems(db: DbOrTx, items: readonly ReopenItem[], opti
       group.map((item) => sql`WHEN ${item.id} THEN ${item.reason.slice(0, LAST_ERROR_MAX_CHARS)}`),
       sql` `,
     );
-    const reopened = await executeWrite(
-      db,
+    await db.execute(
       sql`UPDATE IGNORE msc_sync_outbox
           SET status = ${options.as}, open_slot = 1, attempts = ${nextAttempts}, next_attempt_at = ${nextAttemptAt},
               last_error = CASE id ${reasons} END, lease_until = NULL, updated_at = ${now}
           WHERE id IN (${inList(group.map((item) => item.id))}) AND status IN ('sending', 'sent')`,
     );
-    result.reopened += reopened;
-    if (gaveUp) result.gaveUp += reopened;
   }
-  result.superseded = await executeWrite(
+  const superseded = await executeWrite(
     db,
     sql`UPDATE msc_sync_outbox SET status = 'superseded', open_slot = NULL, lease_until = NULL, finished_at = ${now}, updated_at = ${now}
         WHERE id IN (${inList(items.map((item) => item.id))}) AND status IN ('sending', 'sent')`,
   );
-  return result;
+  return { superseded };
 }

@@ -3,6 +3,8 @@ import { eq } from 'drizzle-orm';
 import { createAppTestDatabase, type TestDatabase } from '@/lib/testing/harness';
 import { productLinks, syncListingStates } from '@/lib/db/schema';
 import { apiError, FakeMarketplaceClient } from './fake-marketplace-client.test-helper';
+import { detectChanges } from './detect-changes';
+import { readShopPricing } from './read-shop-stock-prices';
 import { BATCH_RESULT_TTL_MS, MAX_SEND_ATTEMPTS, RETRY_MAX_DELAY_MS } from './sync-timing';
 import {
   addAccount,
@@ -189,6 +191,30 @@ describe('refused items', () => {
     expect((await runSync(t, fx, clients, clock.now)).counts).toMatchObject({ sent: 2 });
     expect((await runSync(t, fx, clients, clock.now)).counts).toMatchObject({ confirmed: 2 });
     expect(marketplace.pushedSkus()).toEqual([...products.map(skuOf), ...products.map(skuOf)]);
+  });
+
+  it('a refused item whose listing changed meanwhile gives way to the newer change', async () => {
+    const { accountId, products } = await freshAccount(1);
+    const sku = skuOf(products[0]!);
+    const marketplace = new FakeMarketplaceClient(20);
+    marketplace.pendingPolls = 0;
+    const clients = new Map([[accountId, marketplace]]);
+    await runSync(t, fx, clients, clock.now);
+    await setQuantity(t.db, products, 7);
+    await detectChanges(t.db, fx.shop, {
+      tenantId: fx.tenantId,
+      accountId,
+      pricing: await readShopPricing(fx.shop, clock.now()),
+      thresholdPct: '30.00',
+      now: clock.now(),
+    });
+    marketplace.refusals.set(sku, 'Geçici hata');
+    expect((await runSync(t, fx, clients, clock.now)).counts).toMatchObject({ failed: 1, sent: 1 });
+    const items = await outboxOf(t.db, accountId);
+    expect(items.map((i) => [i.quantity, i.status, i.openSlot])).toEqual([
+      [10, 'superseded', null],
+      [7, 'sent', null],
+    ]);
   });
 
   it('an unlinked listing is no longer compared', async () => {
