@@ -6,4 +6,6 @@ export async function register() {
   if (process.env.NODE_ENV === 'production' && !parsed.AUTH_SECRET && !process.env.NEXTAUTH_SECRET) {
     throw new Error('AUTH_SECRET is not set: sessions cannot be signed. Set it to a random string of 32+ characters.');
   }
+  const { startDefaultMetrics } = await import('@/lib/monitoring/metrics/registry');
+  startDefaultMetrics();
 }

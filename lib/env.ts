@@ -18,6 +18,14 @@ const envSchema = z.object({
   WEBHOOK_APPLY_AFTER_INGEST: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
   /** `off` skips the per-tenant quota checks (an escape hatch, and the bench's baseline); counting resumes when back `on`. */
   QUOTA_ENFORCEMENT: z.enum(['on', 'off']).default('on'),
+  /** Bearer token a Prometheus scraper sends to GET /api/metrics; unset, the endpoint refuses every scrape. */
+  METRICS_TOKEN: z.string().min(16, 'METRICS_TOKEN must be at least 16 characters').optional(),
+  /** Optional: new alerts are POSTed here as JSON, signed like Standard Webhooks with ALERT_WEBHOOK_SECRET. */
+  ALERT_WEBHOOK_URL: z.string().url('ALERT_WEBHOOK_URL must be a URL').regex(/^https?:\/\//, 'ALERT_WEBHOOK_URL must be http(s)').optional(),
+  /** `whsec_` + base64 (Standard Webhooks secret format); required with ALERT_WEBHOOK_URL. */
+  ALERT_WEBHOOK_SECRET: z.string().regex(/^whsec_[A-Za-z0-9+/=]{16,}$/, 'ALERT_WEBHOOK_SECRET must be whsec_ followed by base64').optional(),
+  /** /api/health fails when the oldest due webhook event has waited longer than this (seconds). */
+  HEALTH_MAX_LAG_SECONDS: z.coerce.number().int().min(1).default(300),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
 });
 

@@ -8,6 +8,7 @@ import { authorizeCronRequest } from '@/lib/jobs/cron-auth';
 import { findJob, JOB_NAMES } from '@/lib/jobs/registry';
 import { requestBudgetMs } from '@/lib/jobs/request-budget';
 import { runJob } from '@/lib/jobs/run-job';
+import { observeCronRoute } from '@/lib/monitoring/metrics/observe-route';
 
 export const dynamic = 'force-dynamic';
 /** Seconds: what every Vercel plan allows a function. Runs stay under it (lib/jobs/request-budget.ts). */
@@ -57,5 +58,5 @@ async function handleCronCall(request: Request, { params }: { params: Promise<{ 
   }
 }
 
-export const GET = handleCronCall;
-export const POST = handleCronCall;
+export const GET = observeCronRoute(handleCronCall, JOB_NAMES);
+export const POST = GET;

@@ -10,6 +10,7 @@ import { declaredLengthExceeds, MAX_WEBHOOK_BODY_BYTES, readBodyCapped } from '@
 import { drainDueEvents } from '@/lib/webhooks/drain-due-events';
 import { cachedAccountLookup } from '@/lib/webhooks/ingest/account-cache';
 import { processQuotaGate, rateLimitHeaders } from '@/lib/quotas';
+import { observeWebhookRoute } from '@/lib/monitoring/metrics/observe-route';
 
 const lookupAccount = cachedAccountLookup();
 
@@ -74,5 +75,5 @@ function handle(method: 'POST' | 'PUT') {
   };
 }
 
-export const POST = handle('POST');
-export const PUT = handle('PUT');
+export const POST = observeWebhookRoute(handle('POST'));
+export const PUT = observeWebhookRoute(handle('PUT'));
