@@ -7,7 +7,9 @@ import { shopTimeZone } from '@/lib/webhooks/queries';
 import { describeJobs } from '@/lib/jobs/job-infos';
 import { DURATION_CHART_RUNS, getJobsOverview, jobsPageQueryToString, readJobsPageQuery } from '@/lib/jobs/queries';
 import { JOB_NAMES } from '@/lib/jobs/registry';
+import { getOutboxPanelData, readOutboxPanelParams } from '@/lib/sync/outbox-panel-query';
 import { JobsLive } from '@/components/jobs/jobs-live';
+import { OutboxPanel } from '@/components/sync/outbox-panel';
 import styles from '@/components/jobs/jobs.module.css';
 import { runJobNow } from './actions';
 import { RUN_JOB_ROLES } from './run-roles';
@@ -19,9 +21,11 @@ export default async function JobsPage({ searchParams }: { searchParams: Promise
   const [locale, tenant, rawQuery] = await Promise.all([getLocale(), openCurrentTenant(), searchParams]);
   const m = getMessages(locale).jobs;
   const { query, ignored } = readJobsPageQuery(rawQuery, JOB_NAMES);
-  const [overview, settings] = await Promise.all([
-    getJobsOverview(getDb(env().DATABASE_URL), tenant.tenant.id, JOB_NAMES, query),
+  const mainDb = getDb(env().DATABASE_URL);
+  const [overview, settings, outbox] = await Promise.all([
+    getJobsOverview(mainDb, tenant.tenant.id, JOB_NAMES, query),
     getStoreSettings(tenant),
+    getOutboxPanelData(mainDb, tenant.tenant.id, readOutboxPanelParams(rawQuery)),
   ]);
   const liveQuery = jobsPageQueryToString({ ...query, page: overview.history.page });
 
@@ -49,11 +53,14 @@ export default async function JobsPage({ searchParams }: { searchParams: Promise
         locale={locale}
         timeZone={shopTimeZone(settings)}
       />
-      {/*
-        Outbox panel goes here: components/sync/outbox-panel.tsx (pending, failed and confirmed stock and price
-        items with their reasons), built with the stock and price sync. Render it below the run history, for the
-        same tenant.
-      */}
+      <OutboxPanel
+        data={outbox}
+        searchParams={rawQuery}
+        basePath="/jobs"
+        locale={locale}
+        timeZone={shopTimeZone(settings)}
+        currency={settings.currencyCode}
+      />
     </div>
   );
 }
