@@ -5,10 +5,10 @@ import { reopenItems } from './reopen-items';
 import { CLAIM_LEASE_MS } from './sync-timing';
 
 /**
- * Due items read per claimed slot. Runs that claim together read the same first ids; reading further
+ * Due ids read per claimed slot. Runs that claim together read the same first ids; reading further
  * ahead lets each find rows the others have not locked.
  */
-export const CLAIM_LOOKAHEAD = 2;
+export const CLAIM_LOOKAHEAD = 4;
 
 export type ClaimedBatch = { batchId: number; items: SyncOutboxItem[] };
 
@@ -17,10 +17,12 @@ const isDue = (accountId: number, now: Date) =>
 
 /**
  * Claims up to `limit` due items of one account for one push and records the batch they go into, in
- * one short transaction. The due ids are read first without locks; only those rows are then locked
- * by primary key with SKIP LOCKED (READ COMMITTED, so rows that no longer qualify are not kept
- * locked), which is how two runs at once each take a disjoint set and never wait for each other.
- * The items leave their listing's open slot, so a later change queues a new item behind them.
+ * one short READ COMMITTED transaction. The due ids are read first without locks; then they are
+ * locked a slice at a time by primary key alone, with SKIP LOCKED, and checked for due-ness after
+ * the lock. With the due conditions in the locking statement the server may scan the due index,
+ * sort, and lock every due row it read, so a second run would skip all of them and claim nothing;
+ * by primary key, a second run skips the first run's slice and takes the next. The claimed items
+ * leave their listing's open slot, so a later change queues a new item behind them.
  */
 export async function claimBatch(
   db: Db,
@@ -37,15 +39,20 @@ export async function claimBatch(
 
   return db.transaction(
     async (tx) => {
-      const locked = await tx
-        .select({ id: syncOutbox.id })
-        .from(syncOutbox)
-        .where(and(inArray(syncOutbox.id, candidates.map((c) => c.id)), isDue(accountId, now)))
-        .orderBy(asc(syncOutbox.id))
-        .limit(limit)
-        .for('update', { skipLocked: true });
-      if (locked.length === 0) return null;
-      const ids = locked.map((row) => row.id);
+      const ids: number[] = [];
+      for (let from = 0; from < candidates.length && ids.length < limit; from += limit) {
+        const slice = candidates.slice(from, from + limit).map((c) => c.id);
+        const locked = await tx
+          .select({ id: syncOutbox.id, accountId: syncOutbox.accountId, openSlot: syncOutbox.openSlot, nextAttemptAt: syncOutbox.nextAttemptAt })
+          .from(syncOutbox)
+          .where(inArray(syncOutbox.id, slice))
+          .for('update', { skipLocked: true });
+        const due = locked
+          .filter((row) => row.accountId === accountId && row.openSlot === 1 && row.nextAttemptAt !== null && row.nextAttemptAt <= now)
+          .sort((a, b) => a.id - b.id);
+        ids.push(...due.slice(0, limit - ids.length).map((row) => row.id));
+      }
+      if (ids.length === 0) return null;
       const [batch] = await tx
         .insert(syncBatches)
         .values({ tenantId: input.tenantId, accountId, status: 'sending', itemCount: ids.length, createdAt: now })

@@ -1,4 +1,5 @@
 /** An in-test marketplace behind the MarketplaceClient interface: it records pushes and answers batches later. */
+import { randomUUID } from 'node:crypto';
 import type { MarketplaceName } from '@/lib/marketplaces/names';
 import { MarketplaceApiError, type ApiErrorKind } from '@/lib/marketplaces/outbound';
 import type { BatchStatus, MarketplaceClient, OrderPage, PushResult, StockPriceItem } from '@/lib/marketplaces/outbound/types';
@@ -25,6 +26,8 @@ export class FakeMarketplaceClient implements MarketplaceClient {
   onPush?: (items: StockPriceItem[]) => Promise<void>;
   private readonly polls = new Map<string, number>();
   private nextId = 1;
+  /** Batch ids are unique across fakes, as a marketplace's are. */
+  private readonly idPrefix = `batch-${randomUUID().slice(0, 8)}`;
 
   constructor(readonly maxBatchSize = 1_000) {}
 
@@ -33,7 +36,7 @@ export class FakeMarketplaceClient implements MarketplaceClient {
     if (failure) throw failure;
     if (items.length > this.maxBatchSize) throw apiError('client', `${items.length} items, more than ${this.maxBatchSize}`);
     await this.onPush?.(items);
-    const batchId = `batch-${this.nextId++}`;
+    const batchId = `${this.idPrefix}-${this.nextId++}`;
     this.pushes.push({ batchId, items: items.map((item) => ({ ...item })) });
     return { batchId };
   }

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { inArray } from 'drizzle-orm';
 import { createAppTestDatabase, type TestDatabase } from '@/lib/testing/harness';
+import { syncOutbox } from '@/lib/db/schema';
 import { claimBatch } from './claim-outbox';
 import { detectChanges } from './detect-changes';
 import { FakeMarketplaceClient } from './fake-marketplace-client.test-helper';
@@ -70,6 +72,17 @@ describe('concurrent senders', () => {
     expect(await countByStatus(t.db, accountId)).toEqual({ sent: 600 });
     const batches = await batchesOf(t.db, accountId);
     expect(batches.reduce((sum, batch) => sum + batch.itemCount, 0)).toBe(600);
+  });
+
+  it('a claim skips the rows another claim holds and takes a full batch of the next ones', async () => {
+    const { accountId } = await queuedAccount(120);
+    const ids = (await outboxOf(t.db, accountId)).map((i) => i.id);
+    await t.db.transaction(async (tx) => {
+      // Another run in the middle of its claim holds the first 50.
+      await tx.select({ id: syncOutbox.id }).from(syncOutbox).where(inArray(syncOutbox.id, ids.slice(0, 50))).for('update');
+      const claimed = await claimBatch(t.db, { tenantId: fx.tenantId, accountId, limit: 50, now: clock.now() });
+      expect(claimed?.items.map((i) => i.id)).toEqual(ids.slice(50, 100));
+    });
   });
 
   it('two whole runs at once (as overlapping cron deliveries would be without the job lock) confirm each listing once', async () => {
