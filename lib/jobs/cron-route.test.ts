@@ -7,6 +7,7 @@ import { orderLockName } from '@/lib/webhooks/apply/order-lock';
 import { insertEvents, orderCreated, setUpShop, type TestShop } from '@/lib/webhooks/worker.test-helper';
 import { GET, POST } from '@/app/api/cron/[job]/route';
 import { runsOf, waitForFreshMinute } from './jobs.test-helper';
+import { JOB_NAMES } from './registry';
 
 const CRON_SECRET = 'cron-secret-for-the-route-test';
 let t: TestDatabase;
@@ -72,7 +73,7 @@ describe('the cron route: errors', () => {
     const res = await call('backup-everything');
     expect(res.status).toBe(404);
     expect(await res.json()).toEqual({
-      error: { code: 'NOT_FOUND', message: 'No such job. Jobs: process-webhooks, sync-stock-price, pull-orders.' },
+      error: { code: 'NOT_FOUND', message: `No such job. Jobs: ${JOB_NAMES.join(', ')}.` },
     });
   });
 

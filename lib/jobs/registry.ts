@@ -1,3 +1,4 @@
+import { evaluateAlertsJob } from '@/lib/alerts/evaluate-alerts-job';
 import { rollupMetricsJob } from '@/lib/monitoring/rollup/rollup-metrics-job';
 import { pullOrdersJob } from '@/lib/sync/pull-orders-job';
 import { syncStockPriceJob } from '@/lib/sync/stock-price-job';
@@ -19,6 +20,7 @@ export const JOBS: readonly RegisteredJob[] = [
   { definition: syncStockPriceJob, schedule: '*/5 * * * *' },
   { definition: pullOrdersJob, schedule: '*/15 * * * *' },
   { definition: rollupMetricsJob, schedule: '* * * * *' },
+  { definition: evaluateAlertsJob(() => JOB_NAMES), schedule: '* * * * *' },
 ];
 
 export const JOB_NAMES: readonly string[] = JOBS.map((j) => j.definition.name);

@@ -1,6 +1,6 @@
 import { and, desc, inArray, isNotNull, isNull } from 'drizzle-orm';
 import type { Db } from '@/lib/db/pool';
-import { alerts, tenants } from '@/lib/db/schema';
+import { alertConditions, alerts, tenants } from '@/lib/db/schema';
 import { eq } from 'drizzle-orm';
 
 /** Acknowledged alerts stay listed (greyed, with who and when) up to this many. */
@@ -17,6 +17,8 @@ export type AlertItem = {
   raisedAt: string;
   acknowledgedAt: string | null;
   acknowledgedBy: string | null;
+  /** The condition still holds (alerts raised by a rule); false once it cleared, or for one-off alerts such as quota. */
+  active: boolean;
 };
 
 export async function listAlerts(db: Db, tenantIds: number[]): Promise<{ open: AlertItem[]; acknowledged: AlertItem[] }> {
@@ -30,14 +32,17 @@ export async function listAlerts(db: Db, tenantIds: number[]): Promise<{ open: A
     raisedAt: alerts.raisedAt,
     acknowledgedAt: alerts.acknowledgedAt,
     acknowledgedBy: alerts.acknowledgedBy,
+    conditionAlertId: alertConditions.alertId,
   };
-  const base = () => db.select(cols).from(alerts).innerJoin(tenants, eq(tenants.id, alerts.tenantId));
+  const base = () =>
+    db.select(cols).from(alerts).innerJoin(tenants, eq(tenants.id, alerts.tenantId)).leftJoin(alertConditions, eq(alertConditions.alertId, alerts.id));
   const [open, acked] = await Promise.all([
     base().where(and(inArray(alerts.tenantId, tenantIds), isNull(alerts.acknowledgedAt))).orderBy(desc(alerts.raisedAt)).limit(OPEN_ALERTS_SHOWN),
     base().where(and(inArray(alerts.tenantId, tenantIds), isNotNull(alerts.acknowledgedAt))).orderBy(desc(alerts.acknowledgedAt)).limit(ACKNOWLEDGED_SHOWN),
   ]);
-  const shape = (r: (typeof open)[number]): AlertItem => ({
+  const shape = ({ conditionAlertId, ...r }: (typeof open)[number]): AlertItem => ({
     ...r,
+    active: conditionAlertId !== null,
     raisedAt: r.raisedAt.toISOString(),
     acknowledgedAt: r.acknowledgedAt?.toISOString() ?? null,
   });
