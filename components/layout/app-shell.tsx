@@ -4,6 +4,7 @@ import { LanguageSwitcher } from './language-switcher';
 import { NavLink } from './nav-link';
 import { SignOutButton } from './sign-out-button';
 import { TenantSwitcher } from './tenant-switcher';
+import { chooseTenantAction } from '@/app/(dashboard)/tenants/actions';
 import styles from './app-shell.module.css';
 
 /** Only pages that work are listed; later features add themselves here. `roles` hides a page from the others. */
@@ -13,6 +14,8 @@ const NAV_ITEMS: ReadonlyArray<{ href: string; label: (m: Messages) => string; r
   { href: '/products', label: (m) => m.products.nav },
   { href: '/accounts', label: (m) => m.accounts.nav, roles: ['admin'] },
   { href: '/jobs', label: (m) => m.jobs.nav },
+  { href: '/usage', label: (m) => m.usage.nav },
+  { href: '/tenants', label: (m) => m.tenants.nav, roles: ['admin'] },
 ];
 
 export function AppShell({
@@ -47,7 +50,13 @@ export function AppShell({
           </nav>
         </div>
         <div className={styles.right}>
-          <TenantSwitcher current={tenant} tenants={tenants} label={c.shop} />
+          <TenantSwitcher
+            current={tenant}
+            tenants={tenants}
+            label={c.shop}
+            chooseTenant={chooseTenantAction}
+            failedText={messages.tenants.switcher.failed}
+          />
           <span className={styles.user}>
             {format(c.signedInAs, { name: userName })} · {c.role[role]}
           </span>

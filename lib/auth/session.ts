@@ -9,8 +9,6 @@ import type { SessionUser } from '@/lib/tenants/list-tenants-for-user';
 import { LOCALE_COOKIE, pickLocale, type Locale } from '@/lib/i18n';
 import { authOptions } from './next-auth-options';
 
-export const TENANT_COOKIE = 'msc_tenant';
-
 export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
   const session = await getServerSession(authOptions);
   const u = session?.user;
@@ -25,11 +23,10 @@ export async function requireSessionUser(): Promise<SessionUser> {
   return user;
 }
 
-/** The tenant chosen in the tenant cookie (or the user's first), opened for the signed-in user. */
+/** The shop the signed-in user last chose in the switcher (msc_tenant_choice), else their first, opened for them. */
 export const openCurrentTenant = cache(async () => {
   const user = await requireSessionUser();
-  const slug = (await cookies()).get(TENANT_COOKIE)?.value;
-  return openTenantForUser(getDb(env().DATABASE_URL), env().DATABASE_URL, user, slug);
+  return openTenantForUser(getDb(env().DATABASE_URL), env().DATABASE_URL, user, undefined);
 });
 
 export const getLocale = cache(async (): Promise<Locale> => {

@@ -8,6 +8,8 @@ import { clientIpFromHeaders } from '@/lib/auth/client-ip';
 import { getLocale, openCurrentTenant, requireSessionUser } from '@/lib/auth/session';
 import type { Locale } from '@/lib/i18n';
 import type { OpenedTenant } from '@/lib/tenants/open-tenant';
+import { QuotaExceededError } from '@/lib/quotas/quota-exceeded-error';
+import { quotaExceededText } from '@/lib/quotas/quota-exceeded-text';
 
 export type FieldErrors = Record<string, string[]>;
 export type ActionFailure = { ok: false; message: string; fieldErrors?: FieldErrors };
@@ -74,6 +76,8 @@ export function tenantAction<S extends z.ZodType, T extends object>(
       return await body(parsed.data, ctx);
     } catch (err) {
       if (!(err instanceof ServiceError)) throw err;
+      // Over a quota (linking products, a backup, an export): say which one, its limit and the use, in any action.
+      if (err instanceof QuotaExceededError) return { ok: false, message: quotaExceededText(err, locale) };
       console.error(`action refused for tenant ${tenant.tenant.slug} (${err.code}): ${err.message}`, err.cause ?? '');
       return { ok: false, message: serviceErrorText(err.code, texts) };
     }

@@ -5,6 +5,8 @@ import { overviewMessages } from './messages/overview';
 import { webhooksMessages } from './messages/webhooks';
 import { accountsMessages } from './messages/accounts';
 import { jobsMessages } from './messages/jobs';
+import { tenantsMessages } from './messages/tenants';
+import { usageMessages } from './messages/usage';
 import { productsMessages } from './messages/products';
 
 import { LOCALES, type Locale } from './locale';
@@ -38,6 +40,8 @@ export function getMessages(locale: Locale) {
     accounts: accountsMessages[locale],
     jobs: jobsMessages[locale],
     products: productsMessages[locale],
+    tenants: tenantsMessages[locale],
+    usage: usageMessages[locale],
   };
 }
 

@@ -1,7 +1,7 @@
 import { hostname } from 'node:os';
 import type { Db } from '@/lib/db/pool';
 import type { Tenant } from '@/lib/db/schema';
-import { tenantDb } from '@/lib/tenants/tenant-db';
+import { openTenantDb } from '@/lib/tenants/tenant-db';
 import { describeFailure } from './describe-failure';
 import { JobLock, jobLockName } from './job-lock';
 import { finishRun, markAbandonedRuns, pruneOldRuns, recordSkippedRun, startRun, writeRunProgress } from './job-run-records';
@@ -87,10 +87,7 @@ async function execute(input: RunJobOnTenantInput, runId: number, lock: JobLock)
   let latestCounts: JobCounts = {};
   let lastProgressWrite = Number.NEGATIVE_INFINITY;
   const ctx: JobContext = {
-    tenant: tenantDb(
-      { id: tenant.id, slug: tenant.slug, name: tenant.name, prefix: tenant.tablePrefix, storeId: tenant.storeId },
-      tenant.databaseUrl || input.mainDatabaseUrl,
-    ),
+    tenant: openTenantDb(tenant, input.mainDatabaseUrl, input.encryptionKey),
     mainDb: db,
     mainDatabaseUrl: input.mainDatabaseUrl,
     get key() {

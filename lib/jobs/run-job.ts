@@ -1,4 +1,4 @@
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import type { Db } from '@/lib/db/pool';
 import { tenants, type Tenant } from '@/lib/db/schema';
 import { ServiceError } from '@/lib/errors/service-error';
@@ -16,9 +16,11 @@ export type RunJobInput = Omit<RunJobOnTenantInput, 'tenant' | 'slot' | 'budgetM
 
 export type JobRunsResult = { job: string; runs: TenantRunOutcome[] };
 
+/** Disabled tenants are not run: asked for by slug, they are answered like a missing one. */
 async function tenantsToRun(db: Db, slug: string | undefined): Promise<Tenant[]> {
-  if (slug === undefined) return db.select().from(tenants).orderBy(asc(tenants.id));
-  const found = await db.select().from(tenants).where(eq(tenants.slug, slug));
+  const active = eq(tenants.status, 'active');
+  if (slug === undefined) return db.select().from(tenants).where(active).orderBy(asc(tenants.id));
+  const found = await db.select().from(tenants).where(and(eq(tenants.slug, slug), active));
   if (found.length === 0) throw new ServiceError('NOT_FOUND', `No tenant "${slug}".`);
   return found;
 }

@@ -9,13 +9,19 @@ export type TenantWithRole = Tenant & { role: TenantRole };
 /**
  * The tenants a signed-in OpenCart admin may open. The default tenant is the main database's own
  * shop, so every admin of it sees it: Administrator-group users as admin, others as viewer, unless
- * a grant says otherwise. Other tenants need an explicit grant.
+ * a grant says otherwise. Other tenants need an explicit grant. Disabled tenants are left out unless
+ * asked for (the tenant admin pages list them, to enable them again).
  */
-export async function listTenantsForUser(db: Db, user: SessionUser): Promise<TenantWithRole[]> {
+export async function listTenantsForUser(
+  db: Db,
+  user: SessionUser,
+  options: { includeDisabled?: boolean } = {},
+): Promise<TenantWithRole[]> {
   const rows = await db
     .select({ tenant: tenants, role: tenantGrants.role })
     .from(tenants)
     .leftJoin(tenantGrants, and(eq(tenantGrants.tenantId, tenants.id), eq(tenantGrants.userId, user.id)))
+    .where(options.includeDisabled ? undefined : eq(tenants.status, 'active'))
     .orderBy(asc(tenants.id));
   const byId = new Map<number, TenantWithRole>();
   for (const { tenant, role } of rows) {

@@ -1,14 +1,16 @@
 import type { Db } from '@/lib/db/pool';
 import { ServiceError } from '@/lib/errors/service-error';
 import { DEFAULT_TENANT_SLUG } from '@/lib/db/migrate';
-import { tenantDb, type TenantDb } from './tenant-db';
+import { openTenantDb, type TenantDb } from './tenant-db';
 import { listTenantsForUser, type SessionUser, type TenantWithRole } from './list-tenants-for-user';
+import { getRememberedTenantId } from './tenant-choice';
 
 export type OpenedTenant = TenantDb & { role: TenantWithRole['role']; available: TenantWithRole[] };
 
 /**
- * Opens the tenant a user asked for (or the first one they may see): the only door from a session
- * to a shop's OpenCart tables.
+ * Opens the tenant a user asked for by slug, else the one they last chose (msc_tenant_choice), else the
+ * default shop or their first: the only door from a session to a shop's OpenCart tables. A tenant the
+ * user may not open (not granted, disabled) is never chosen.
  */
 export async function openTenantForUser(
   db: Db,
@@ -16,13 +18,14 @@ export async function openTenantForUser(
   user: SessionUser,
   slug: string | undefined,
 ): Promise<OpenedTenant> {
-  const available = await listTenantsForUser(db, user);
+  const [available, rememberedId] = await Promise.all([
+    listTenantsForUser(db, user),
+    slug === undefined ? getRememberedTenantId(db, user.id) : Promise.resolve(null),
+  ]);
   const chosen =
-    available.find((t) => t.slug === slug) ?? available.find((t) => t.slug === DEFAULT_TENANT_SLUG) ?? available[0];
+    available.find((t) => (slug === undefined ? t.id === rememberedId : t.slug === slug)) ??
+    available.find((t) => t.slug === DEFAULT_TENANT_SLUG) ??
+    available[0];
   if (!chosen) throw new ServiceError('FORBIDDEN', 'No shop has been shared with this account yet.');
-  const handle = tenantDb(
-    { id: chosen.id, slug: chosen.slug, name: chosen.name, prefix: chosen.tablePrefix, storeId: chosen.storeId },
-    chosen.databaseUrl || mainDatabaseUrl,
-  );
-  return { ...handle, role: chosen.role, available };
+  return { ...openTenantDb(chosen, mainDatabaseUrl), role: chosen.role, available };
 }

@@ -1,5 +1,7 @@
 import { getDb, type Db } from '@/lib/db/pool';
 import { openCartTables, type OpenCartTables } from '@/lib/db/opencart';
+import type { Tenant } from '@/lib/db/schema';
+import { tenantDatabaseUrl } from './database-url';
 
 /** What a query on one shop needs to know about it. */
 export type TenantRef = {
@@ -20,4 +22,13 @@ export type TenantDb = { tenant: TenantRef; db: Db; oc: OpenCartTables };
 
 export function tenantDb(tenant: TenantRef, databaseUrl: string): TenantDb {
   return { tenant, db: getDb(databaseUrl), oc: openCartTables(tenant.prefix) };
+}
+
+export function tenantRefOf(tenant: Pick<Tenant, 'id' | 'slug' | 'name' | 'tablePrefix' | 'storeId'>): TenantRef {
+  return { id: tenant.id, slug: tenant.slug, name: tenant.name, prefix: tenant.tablePrefix, storeId: tenant.storeId };
+}
+
+/** A tenant row's shop, in its own database (its sealed URL opened) or the main one. */
+export function openTenantDb(tenant: Tenant, mainDatabaseUrl: string, key?: () => Buffer): TenantDb {
+  return tenantDb(tenantRefOf(tenant), tenantDatabaseUrl(tenant, mainDatabaseUrl, key));
 }

@@ -6,7 +6,7 @@ import { loadShopOrderContext, type ShopOrderContext } from '@/lib/orders/shop-o
 import type { PlaceCache } from '@/lib/orders/resolve-address';
 import type { OrderWriteStep } from '@/lib/orders/write-opencart-order';
 import { resolveSkus, type MatchedProduct, type SkuResolution } from '@/lib/product-links/resolve-skus';
-import { tenantDb } from '@/lib/tenants/tenant-db';
+import { openTenantDb } from '@/lib/tenants/tenant-db';
 import { loadOrderStatusMap, type OrderStatusMap } from '../status-map';
 import { needsAction } from './apply-error';
 import type { OrderLock } from './order-lock';
@@ -72,10 +72,7 @@ export class BatchLookups {
   private async loadShop(tenantId: number): Promise<TenantShop> {
     const [tenant] = await this.db.select().from(tenants).where(eq(tenants.id, tenantId));
     if (!tenant) throw needsAction(`Tenant ${tenantId} does not exist`);
-    const tdb = tenantDb(
-      { id: tenant.id, slug: tenant.slug, name: tenant.name, prefix: tenant.tablePrefix, storeId: tenant.storeId },
-      tenant.databaseUrl || this.mainDatabaseUrl,
-    );
+    const tdb = openTenantDb(tenant, this.mainDatabaseUrl);
     const [order, statusMap] = await Promise.all([loadShopOrderContext(tdb), loadOrderStatusMap(this.db, tenantId)]);
     return { order, statusMap, places: new Map() };
   }
