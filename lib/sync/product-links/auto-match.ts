@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Db } from '@/lib/db/pool';
 import { marketplaceAccounts, productLinks } from '@/lib/db/schema';
 import { writeAudit, type AuditEntry } from '@/lib/audit/write-audit';
+import { assertCanLinkProducts } from '@/lib/quotas';
 import { ServiceError } from '@/lib/errors/service-error';
 import type { SkuMatchField } from '@/lib/marketplaces/names';
 import { decodeHtmlEntities } from '@/lib/shop/decode-html-entities';
@@ -126,7 +127,8 @@ export function trimPreview(preview: AutoMatchPreview, rows = AUTO_MATCH_PREVIEW
 /**
  * Creates the links the preview promised, recomputed now (never taken from the form), limited to the
  * products the admin confirmed. A key that became a conflict since the preview is skipped; a SKU
- * another request linked meanwhile is left alone (the unique key decides). One audit row.
+ * another request linked meanwhile is left alone (the unique key decides). The tenant's linked-products
+ * quota is checked in the same transaction; QuotaExceededError refuses the whole save. One audit row.
  */
 export async function applyAutoMatch(
   db: Db,
@@ -144,6 +146,8 @@ export async function applyAutoMatch(
   const createdBy = ctx.actor.username.slice(0, 64);
 
   return db.transaction(async (tx) => {
+    // The tenant's linked-products quota, counted before the insert (a SKU linked meanwhile is then counted once too many).
+    if (chosen.length > 0) await assertCanLinkProducts(tx, tenantId, chosen.length);
     let created = 0;
     for (let i = 0; i < chosen.length; i += INSERT_CHUNK) {
       const chunk = chosen.slice(i, i + INSERT_CHUNK);

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq, inArray } from 'drizzle-orm';
 import { createAppTestDatabase, type TestDatabase } from '@/lib/testing/harness';
-import { auditLog, marketplaceAccounts, productLinks, syncOutbox } from '@/lib/db/schema';
+import { auditLog, marketplaceAccounts, productLinks, quotaLimits, syncOutbox } from '@/lib/db/schema';
+import { QuotaExceededError } from '@/lib/quotas';
 import { FakeMarketplaceClient } from '../fake-marketplace-client.test-helper';
 import { getOutboxPanelData, readOutboxPanelParams } from '../outbox-panel-query';
 import { readShopPricing } from '../read-shop-stock-prices';
@@ -77,6 +78,18 @@ describe('auto-match', () => {
     expect(links.filter((l) => l.ocProductId === ids[2])).toEqual([]);
     const [audit] = await t.db.select().from(auditLog).where(eq(auditLog.action, 'product_link.auto_match'));
     expect(audit?.after).toEqual({ field: 'ean', confirmed: 3, created: 1 });
+  });
+
+  it("refuses links beyond the tenant's linked-products quota, saving none", async () => {
+    const [extra] = await addProducts(t.db, 1, 450);
+    await t.db.update(oc.product).set({ ean: '8690000000073' }).where(eq(oc.product.productId, extra!));
+    const linked = (await t.db.select().from(productLinks).where(eq(productLinks.tenantId, fx.tenantId))).length;
+    await t.db.insert(quotaLimits).values({ tenantId: fx.tenantId, resource: 'linked_products', limitValue: linked, updatedBy: 'test' });
+    await expect(
+      applyAutoMatch(t.db, fx.shop, { accountId, productIds: [extra!], languageId: LANGUAGE_ID }, { actor }),
+    ).rejects.toBeInstanceOf(QuotaExceededError);
+    expect(await t.db.select().from(productLinks).where(eq(productLinks.ocProductId, extra!))).toEqual([]);
+    await t.db.delete(quotaLimits).where(eq(quotaLimits.tenantId, fx.tenantId));
   });
 
   it('refuses an account of another tenant and an empty confirmation', async () => {
