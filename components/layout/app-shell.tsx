@@ -14,6 +14,7 @@ const NAV_ITEMS: ReadonlyArray<{ href: string; label: (m: Messages) => string; r
   { href: '/products', label: (m) => m.products.nav },
   { href: '/accounts', label: (m) => m.accounts.nav, roles: ['admin'] },
   { href: '/jobs', label: (m) => m.jobs.nav },
+  { href: '/monitoring', label: (m) => m.monitoring.nav },
   { href: '/usage', label: (m) => m.usage.nav },
   { href: '/tenants', label: (m) => m.tenants.nav, roles: ['admin'] },
 ];

@@ -5,6 +5,7 @@ import { overviewMessages } from './messages/overview';
 import { webhooksMessages } from './messages/webhooks';
 import { accountsMessages } from './messages/accounts';
 import { jobsMessages } from './messages/jobs';
+import { monitoringMessages } from './messages/monitoring';
 import { tenantsMessages } from './messages/tenants';
 import { usageMessages } from './messages/usage';
 import { productsMessages } from './messages/products';
@@ -39,6 +40,7 @@ export function getMessages(locale: Locale) {
     webhooks: webhooksMessages[locale],
     accounts: accountsMessages[locale],
     jobs: jobsMessages[locale],
+    monitoring: monitoringMessages[locale],
     products: productsMessages[locale],
     tenants: tenantsMessages[locale],
     usage: usageMessages[locale],
