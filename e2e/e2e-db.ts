@@ -51,6 +51,12 @@ export const E2E_WEBHOOK_ACCOUNT = {
   secret: 'whsec_NYSO+MlJ4U4JRrfPtSElxrtgXO+95jAcpa8V7x6PTFA=',
 } as const;
 
+/**
+ * A Trendyol account whose API calls go to a fake Trendyol that e2e/sync.spec.ts starts on this port
+ * (scripts/fake-marketplaces); its products match by OpenCart's model.
+ */
+export const E2E_SYNC_ACCOUNT = { name: 'E2E Trendyol', fakePort: 4190 } as const;
+
 async function queryRows<T>(sql: string, params: unknown[], database = E2E_DATABASE): Promise<T[]> {
   const conn = await connectE2eDatabase(database);
   try {

@@ -27,7 +27,8 @@ const USER_ADD_USAGE =
   '[--group Administrator] [--firstname F] [--lastname L] [--email E]';
 const ACCOUNT_ADD_USAGE =
   'npm run cli -- account:add --tenant SLUG --marketplace NAME --auth basic|apikey|hmac [--secret S] [--name N] ' +
-  '[--username U] [--api-key-header x-api-key] [--sku-match sku|model|ean|upc|mpn] [--base-url http://localhost:3000]';
+  '[--username U] [--api-key-header x-api-key] [--sku-match sku|model|ean|upc|mpn] [--base-url http://localhost:3000] ' +
+  "[--api-base-url URL] [--api-seller-id ID] [--api-credentials '{\"apiKey\":\"…\",\"apiSecret\":\"…\"}']";
 const USAGE = `Usage:\n  ${USER_ADD_USAGE}\n  ${ACCOUNT_ADD_USAGE}\n  ${JOB_RUN_USAGE}`;
 
 const userAddSchema = z.object({
@@ -90,6 +91,22 @@ const accountAddSchema = z.object({
   'api-key-header': z.string().optional(),
   'sku-match': z.enum(SKU_MATCH_FIELDS).optional(),
   'base-url': z.url({ protocol: /^https?$/ }).default(DEFAULT_BASE_URL),
+  /** The marketplace API this account's sync and order pull call (default: the marketplace's own servers). */
+  'api-base-url': z.url({ protocol: /^https?$/ }).optional(),
+  'api-seller-id': z.string().optional(),
+  /** The API credentials as a JSON object of strings; the fields each marketplace needs are checked when stored. */
+  'api-credentials': z
+    .string()
+    .transform((text, ctx) => {
+      try {
+        return JSON.parse(text) as unknown;
+      } catch {
+        ctx.addIssue({ code: 'custom', message: 'must be a JSON object' });
+        return z.NEVER;
+      }
+    })
+    .pipe(z.record(z.string(), z.string()))
+    .optional(),
 });
 
 function accountKey(): Buffer {
@@ -129,6 +146,9 @@ async function accountAdd(argv: string[]) {
         authUsername: args.username,
         apiKeyHeader: args['api-key-header'],
         skuMatch: args['sku-match'],
+        apiBaseUrl: args['api-base-url'],
+        apiSellerId: args['api-seller-id'],
+        apiCredentials: args['api-credentials'],
       },
       { key, actor: { userId: null, username: 'cli' } },
     );

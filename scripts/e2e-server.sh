@@ -31,6 +31,12 @@ if [ "$E2E_PREFIX" = "oc_" ]; then
     "import('./e2e/e2e-db.ts').then(({ E2E_WEBHOOK_ACCOUNT: a }) => console.log([a.name, a.secret].join('\\t')))")
   npx tsx scripts/cli.ts account:add --tenant default --marketplace generic --auth hmac --sku-match model \
     --name "$ACCOUNT_NAME" --secret "$ACCOUNT_SECRET" --base-url "$NEXTAUTH_URL"
+  # The account e2e/sync.spec.ts links products to; its API is a fake Trendyol the spec starts.
+  IFS=$'\t' read -r SYNC_NAME SYNC_PORT SYNC_SELLER SYNC_CREDENTIALS < <(npx tsx --eval \
+    "Promise.all([import('./e2e/e2e-db.ts'), import('./scripts/fake-marketplaces/index.ts')]).then(([{ E2E_SYNC_ACCOUNT: a }, { FAKE_CREDENTIALS: c }]) => { const { sellerId, ...credentials } = c.trendyol; console.log([a.name, a.fakePort, sellerId, JSON.stringify(credentials)].join('\\t')); })")
+  npx tsx scripts/cli.ts account:add --tenant default --marketplace trendyol --auth basic --sku-match model \
+    --name "$SYNC_NAME" --base-url "$NEXTAUTH_URL" --api-base-url "http://127.0.0.1:${SYNC_PORT}" \
+    --api-seller-id "$SYNC_SELLER" --api-credentials "$SYNC_CREDENTIALS"
 fi
 # Playwright starts its web servers one after another, so the second reuses the first one's build.
 [ "${E2E_SKIP_BUILD:-0}" = "1" ] || npx next build
