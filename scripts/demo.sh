@@ -37,6 +37,10 @@ npx tsx scripts/db-opencart.ts --database "$DB_NAME" --recreate
 npx tsx scripts/db-demo.ts --database "$DB_NAME"
 npx tsx scripts/db-migrate.ts
 npx tsx scripts/cli.ts user:add --username "$DEMO_USER" --password "$DEMO_PASSWORD" --firstname Demo --lastname Admin
+# The marketplace side: fake marketplaces on 127.0.0.1 (no real one is reachable from here) and a
+# Trendyol account calling the fake one, with the catalogue linked, so "Run now" on the jobs page syncs.
+FAKES_PORT="${FAKES_PORT:-4100}"
+npx tsx scripts/demo-sync.ts --fake-url "http://127.0.0.1:${FAKES_PORT}"
 
 echo "Building the app…"
 npx next build
@@ -48,5 +52,9 @@ cat <<MSG
     username: ${DEMO_USER}
     password: ${DEMO_PASSWORD}
 
+  Fake marketplaces (what they received: GET /__fake/received):
 MSG
-exec npx next start --port "$PORT"
+node_modules/.bin/tsx scripts/fake-marketplaces.ts --port "$FAKES_PORT" &
+FAKES_PID=$!
+trap 'kill "$FAKES_PID" 2>/dev/null || true' EXIT
+npx next start --port "$PORT"

@@ -34,7 +34,7 @@ if [ "$E2E_PREFIX" = "oc_" ]; then
   # The account e2e/sync.spec.ts links products to; its API is a fake Trendyol the spec starts.
   IFS=$'\t' read -r SYNC_NAME SYNC_PORT SYNC_SELLER SYNC_CREDENTIALS < <(npx tsx --eval \
     "Promise.all([import('./e2e/e2e-db.ts'), import('./scripts/fake-marketplaces/index.ts')]).then(([{ E2E_SYNC_ACCOUNT: a }, { FAKE_CREDENTIALS: c }]) => { const { sellerId, ...credentials } = c.trendyol; console.log([a.name, a.fakePort, sellerId, JSON.stringify(credentials)].join('\\t')); })")
-  npx tsx scripts/cli.ts account:add --tenant default --marketplace trendyol --auth basic --sku-match model \
+  npx tsx scripts/cli.ts account:add --tenant default --marketplace trendyol --auth basic --username trendyol --sku-match model \
     --name "$SYNC_NAME" --base-url "$NEXTAUTH_URL" --api-base-url "http://127.0.0.1:${SYNC_PORT}" \
     --api-seller-id "$SYNC_SELLER" --api-credentials "$SYNC_CREDENTIALS"
 fi
