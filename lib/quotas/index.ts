@@ -1,13 +1,14 @@
 export * from './resources';
 export * from './windows';
-export { consumeQuota, type QuotaDecision, type QuotaUse, type QuotaWindowState } from './consume-quota';
+export { consumeQuota } from './consume-quota';
+export { quotaStatements, decisionFrom, type QuotaDecision, type QuotaUse, type QuotaWindowState } from './quota-statements';
 export { QuotaGate, processQuotaGate, LOCAL_REFUSAL_TTL_MS } from './quota-gate';
 export { rateLimitHeaders, governingWindow } from './rate-limit-headers';
 export { QuotaExceededError } from './quota-exceeded-error';
 export { assertWithinQuota, assertCanLinkProducts, assertBackupWithinQuota, countLinkedProducts } from './assert-within-quota';
 export { waitForApiCallQuota, QuotaWaitTooLong } from './api-call-quota';
 export { takeGdprExportQuota } from './gdpr-export-quota';
-export { takeWebhookEventQuota, overQuotaMessage } from './webhook-quota';
+export { webhookQuotaUse, overQuotaMessage } from './webhook-quota';
 export { getQuotaLimit, listQuotaLimits } from './quota-limits';
 export { setQuotaLimit, setQuotaLimitSchema, type SetQuotaLimitInput, type QuotaWriteContext } from './set-quota-limit';
 export { raiseQuotaAlert, QUOTA_ALERT_KINDS, QUOTA_WARNING_SHARE, quotaAlertKey } from './quota-alerts';

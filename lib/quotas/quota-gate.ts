@@ -1,5 +1,6 @@
 import type { Db } from '@/lib/db/pool';
-import { consumeQuota, type QuotaDecision, type QuotaUse, type QuotaWindowState } from './consume-quota';
+import { consumeQuota } from './consume-quota';
+import type { QuotaDecision, QuotaUse, QuotaWindowState } from './quota-statements';
 import { crossedLevels, raiseQuotaAlert, type QuotaAlertLevel } from './quota-alerts';
 
 /**
@@ -23,10 +24,20 @@ export class QuotaGate {
 
   constructor(private readonly db: Db) {}
 
+  /** A use in a transaction of its own: refused from memory, or decided by the database. */
   async take(use: QuotaUse): Promise<QuotaDecision> {
-    const local = this.rememberedRefusal(use);
+    const local = this.refusedLocally(use);
     if (local) return local;
     const decision = await consumeQuota(this.db, use);
+    await this.observe(use, decision);
+    return decision;
+  }
+
+  /**
+   * The database's decision on a use made elsewhere (a webhook push's own transaction): remembered if
+   * refused, and the alerts it crossed raised.
+   */
+  async observe(use: QuotaUse, decision: QuotaDecision): Promise<void> {
     if (decision.allowed) {
       for (const w of decision.windows) {
         for (const level of crossedLevels(w.used - use.amount, w.used, w.limit)) await this.alert(use.tenantId, level, w);
@@ -35,14 +46,14 @@ export class QuotaGate {
       this.remember(use, decision);
       await this.alert(use.tenantId, 'exhausted', decision.refusedBy);
     }
-    return decision;
   }
 
   private keyOf(use: Pick<QuotaUse, 'tenantId' | 'metric' | 'scope'>): string {
     return `${use.tenantId}|${use.metric}|${use.scope}`;
   }
 
-  private rememberedRefusal(use: QuotaUse): QuotaDecision | null {
+  /** The refusal the database gave this window a moment ago, when this use cannot fit in what it had left. */
+  refusedLocally(use: QuotaUse): QuotaDecision | null {
     const key = this.keyOf(use);
     const remembered = this.refusals.get(key);
     if (!remembered) return null;

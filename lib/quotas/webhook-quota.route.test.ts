@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { encryptionKeyFrom } from '@/lib/crypto/secret-box';
-import { tenants, webhookEvents } from '@/lib/db/schema';
+import { and, sum } from 'drizzle-orm';
+import { quotaUsage, tenants, webhookEvents } from '@/lib/db/schema';
 import { POST } from '@/app/api/webhooks/[marketplace]/[accountId]/[[...path]]/route';
 import { createIngestFixture } from '@/lib/webhooks/ingest/ingest-fixture.test-helper';
 import { signedHeaders, stockEvent } from '@/lib/webhooks/ingest/webhook-push.test-helper';
@@ -42,6 +43,15 @@ function push(body: unknown) {
   return POST(request, { params: Promise.resolve(params) });
 }
 
+/** What the tenant's day counter holds: every stored event, counted in the transaction that stored it. */
+async function countedToday() {
+  const [row] = await f.db
+    .select({ n: sum(quotaUsage.used) })
+    .from(quotaUsage)
+    .where(and(eq(quotaUsage.tenantId, f.tenantId), eq(quotaUsage.metric, 'webhook_events'), eq(quotaUsage.grain, 'day')));
+  return Number(row?.n ?? 0);
+}
+
 async function storedEvents() {
   return (await f.db.select({ id: webhookEvents.id }).from(webhookEvents).where(eq(webhookEvents.accountId, accountId))).length;
 }
@@ -53,12 +63,13 @@ describe('webhook quotas at the route', () => {
     await setQuotaLimit(f.db, f.tenantId, { resource: 'webhook_events_per_minute', limit: 100 }, actor);
     // Far from a minute boundary, so every push falls in one window.
     while (new Date().getUTCSeconds() > 45) await new Promise((r) => setTimeout(r, 500));
-    const before = await storedEvents();
+    const [before, countedBefore] = [await storedEvents(), await countedToday()];
     const responses = await Promise.all(Array.from({ length: 150 }, (_, i) => push(stockEvent(`burst-${i}`))));
     const statuses = responses.map((r) => r.status);
     expect(statuses.filter((s) => s === 200)).toHaveLength(100);
     expect(statuses.filter((s) => s === 429)).toHaveLength(50);
     expect((await storedEvents()) - before).toBe(100);
+    expect((await countedToday()) - countedBefore).toBe(100);
 
     const refused = responses.find((r) => r.status === 429)!;
     const body = await refused.json();
@@ -99,6 +110,18 @@ describe('webhook quotas at the route', () => {
     const retried = await push(event);
     expect(retried.status).toBe(200);
     expect(await retried.json()).toEqual({ received: 1, duplicate: 0 });
+  });
+
+  it('a batch that does not fit what is left is refused whole and stores none of its events', async () => {
+    await setQuotaLimit(f.db, f.tenantId, { resource: 'webhook_events_per_day', limit: (await countedToday()) + 1 }, actor);
+    await afterRefusalMemory();
+    const before = await storedEvents();
+    const res = await push({ events: [stockEvent(`batch-a-${Date.now()}`), stockEvent(`batch-b-${Date.now()}`)] });
+    expect(res.status).toBe(429);
+    expect(res.headers.get('ratelimit-limit')).toBe(String((await countedToday()) + 1));
+    expect(res.headers.get('ratelimit-remaining')).toBe('1');
+    expect(await storedEvents()).toBe(before);
+    await setQuotaLimit(f.db, f.tenantId, { resource: 'webhook_events_per_day', limit: 1_000_000 }, actor);
   });
 
   it('a disabled shop is answered like an unknown endpoint and stores nothing', async () => {

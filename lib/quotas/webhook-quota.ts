@@ -1,14 +1,13 @@
-import type { QuotaDecision } from './consume-quota';
-import type { QuotaGate } from './quota-gate';
+import type { QuotaDecision, QuotaUse } from './quota-statements';
 import { secondsUntil } from './windows';
 
 /**
- * Counts a push's events against the tenant's webhook quotas (per minute and per day). A refused push
+ * A push's use of the tenant's webhook quotas (per minute and per day): its events. A refused push
  * stores nothing; the sender's retry, after Retry-After, brings its events in, so none is lost.
  * A missing or disabled tenant is refused as `tenant_inactive`.
  */
-export function takeWebhookEventQuota(gate: QuotaGate, tenantId: number, eventCount: number, receivedAt: Date): Promise<QuotaDecision> {
-  return gate.take({ tenantId, metric: 'webhook_events', scope: '', amount: eventCount, now: receivedAt, requireActiveTenant: true });
+export function webhookQuotaUse(tenantId: number, eventCount: number, receivedAt: Date): QuotaUse {
+  return { tenantId, metric: 'webhook_events', scope: '', amount: eventCount, now: receivedAt, requireActiveTenant: true };
 }
 
 const WINDOW_TEXT = { minute: 'per minute', day: 'per day' } as const;

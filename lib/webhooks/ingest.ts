@@ -3,11 +3,11 @@ import type { WebhookRequest } from '@/lib/marketplaces/adapter';
 import type { MarketplaceName } from '@/lib/marketplaces/names';
 import { getAdapter } from '@/lib/marketplaces/registry';
 import { getAccountForWebhook } from '@/lib/marketplace-accounts/get-account-for-webhook';
-import { overQuotaMessage, processQuotaGate, takeWebhookEventQuota, type QuotaGate } from '@/lib/quotas';
+import { overQuotaMessage, processQuotaGate, webhookQuotaUse, type QuotaGate, type QuotaUse } from '@/lib/quotas';
 import { authenticateWebhook } from './authenticate';
 import { acceptsContentType, parseJsonBody } from './ingest/json-body';
 import { toWebhookIssues, type IngestOutcome } from './ingest/outcome';
-import { recordDelivery } from './ingest/record-delivery';
+import { recordDelivery, recordDeliveryWithinQuota, type DeliveryToRecord, type DeliveryWithinQuota } from './ingest/record-delivery';
 import { headersToStore } from './ingest/stored-headers';
 import type { AccountLookup } from './ingest/account-cache';
 
@@ -68,20 +68,35 @@ export async function ingestWebhook(
     };
   }
 
-  // After parsing, so the quota counts events (a batch push is several) and a malformed push costs none.
-  const quota = quotaGate ? await takeWebhookEventQuota(quotaGate, account.tenantId, parsed.events.length, request.receivedAt) : undefined;
-  if (quota && !quota.allowed) {
-    if (quota.reason === 'tenant_inactive') return { ok: false, code: 'NOT_FOUND', message: NO_SUCH_ENDPOINT };
-    return { ok: false, code: 'TOO_MANY_REQUESTS', message: overQuotaMessage(quota, new Date()), quota };
-  }
-
-  const recorded = await recordDelivery(db, {
+  const delivery: DeliveryToRecord = {
     tenantId: account.tenantId,
     accountId: account.id,
     marketplace,
     request,
     storedHeaders: headersToStore(request.headers, account.apiKeyHeader),
     events: parsed.events,
-  });
-  return { ok: true, tenantId: account.tenantId, accountId: account.id, ...recorded, quota };
+  };
+  if (!quotaGate) return { ok: true, tenantId: account.tenantId, accountId: account.id, ...(await recordDelivery(db, delivery)) };
+
+  // After parsing, so the quota counts events (a batch push is several) and a malformed push costs none.
+  const use = webhookQuotaUse(account.tenantId, parsed.events.length, request.receivedAt);
+  const result = await recordWithinQuota(db, quotaGate, delivery, use);
+  if (result.recorded === null) {
+    const { decision } = result;
+    if (decision.reason === 'tenant_inactive') return { ok: false, code: 'NOT_FOUND', message: NO_SUCH_ENDPOINT };
+    return { ok: false, code: 'TOO_MANY_REQUESTS', message: overQuotaMessage(decision, new Date()), quota: decision };
+  }
+  return { ok: true, tenantId: account.tenantId, accountId: account.id, ...result.recorded, quota: result.decision };
+}
+
+/**
+ * Refused from this instance's memory of a full window, or counted and stored in one transaction and
+ * one round trip (counted if and only if stored), the decision then told to the gate for its alerts.
+ */
+async function recordWithinQuota(db: Db, gate: QuotaGate, delivery: DeliveryToRecord, use: QuotaUse): Promise<DeliveryWithinQuota> {
+  const remembered = gate.refusedLocally(use);
+  if (remembered && !remembered.allowed) return { decision: remembered, recorded: null };
+  const result = await recordDeliveryWithinQuota(db, delivery, use);
+  await gate.observe(use, result.decision);
+  return result;
 }

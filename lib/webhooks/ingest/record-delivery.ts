@@ -3,6 +3,7 @@ import type { MarketplaceName } from '@/lib/marketplaces/names';
 import type { WebhookRequest } from '@/lib/marketplaces/adapter';
 import { EVENT_PRIORITY, type CanonicalEvent } from '@/lib/webhooks/canonical-events';
 import { retryOnDeadlock } from '@/lib/db/retry-on-deadlock';
+import { decisionFrom, quotaStatements, type QuotaDecision, type QuotaUse } from '@/lib/quotas/quota-statements';
 
 export type DeliveryToRecord = {
   tenantId: number;
@@ -37,39 +38,60 @@ const BEGIN = 'START TRANSACTION;';
  * single-event pushes run side by side without it, and the events keep the order they were sent in.
  */
 const TAKE_ACCOUNT_TURN = 'SELECT id FROM msc_marketplace_account WHERE id = ? FOR UPDATE;';
-const INSERT_DELIVERY =
-  'INSERT INTO msc_webhook_delivery (tenant_id, account_id, method, path, headers, raw_body, received_at, event_count, ingest_latency_ms) ' +
-  'VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?); SET @msc_delivery_id = LAST_INSERT_ID();';
+const DELIVERY_COLUMNS = '(tenant_id, account_id, method, path, headers, raw_body, received_at, event_count, ingest_latency_ms)';
+const INSERT_DELIVERY = `INSERT INTO msc_webhook_delivery ${DELIVERY_COLUMNS} VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?); SET @msc_delivery_id = LAST_INSERT_ID();`;
+const EVENT_COLUMNS = '(tenant_id, account_id, delivery_id, marketplace, type, external_id, priority, payload, received_at)';
 const EVENT_ROW = '(?, ?, @msc_delivery_id, ?, ?, ?, ?, ?, ?)';
+// A redelivered key changes nothing; without FOUND_ROWS it then counts 0 affected rows, a new one 1.
+const COUNT_RECEIVED = ' ON DUPLICATE KEY UPDATE id = id; SET @msc_received = ROW_COUNT();';
 const insertEvents = (count: number) =>
-  'INSERT INTO msc_webhook_event (tenant_id, account_id, delivery_id, marketplace, type, external_id, priority, payload, received_at) VALUES ' +
-  Array.from({ length: count }, () => EVENT_ROW).join(', ') +
-  // A redelivered key changes nothing; without FOUND_ROWS it then counts 0 affected rows, a new one 1.
-  ' ON DUPLICATE KEY UPDATE id = id; SET @msc_received = ROW_COUNT();';
+  `INSERT INTO msc_webhook_event ${EVENT_COLUMNS} VALUES ` + Array.from({ length: count }, () => EVENT_ROW).join(', ') + COUNT_RECEIVED;
+/**
+ * Within a quota the inserts happen only if the quota statements before them took the events
+ * (@msc_q_ok): the same rows as above, as SELECTs that yield nothing when refused, in the order sent.
+ */
+const INSERT_DELIVERY_IF_TAKEN =
+  `INSERT INTO msc_webhook_delivery ${DELIVERY_COLUMNS} SELECT ?, ?, ?, ?, ?, ?, ?, ?, ? FROM DUAL WHERE @msc_q_ok = 1; ` +
+  'SET @msc_delivery_id = IF(ROW_COUNT() > 0, LAST_INSERT_ID(), NULL);';
+const EVENT_SELECT = 'SELECT ? AS tenant_id, ? AS account_id, ? AS marketplace, ? AS type, ? AS external_id, ? AS priority, ? AS payload, ? AS received_at, ? AS ord';
+const insertEventsIfTaken = (count: number) =>
+  `INSERT INTO msc_webhook_event ${EVENT_COLUMNS} ` +
+  'SELECT e.tenant_id, e.account_id, @msc_delivery_id, e.marketplace, e.type, e.external_id, e.priority, e.payload, e.received_at FROM (' +
+  Array.from({ length: count }, () => EVENT_SELECT).join(' UNION ALL ') +
+  ') AS e WHERE @msc_q_ok = 1 ORDER BY e.ord' +
+  COUNT_RECEIVED;
 const RECORD_DUPLICATES =
   'UPDATE msc_webhook_delivery SET duplicate_count = ? - @msc_received WHERE id = @msc_delivery_id AND @msc_received < ?;';
-const FINISH = 'SELECT @msc_delivery_id AS deliveryId, @msc_received AS received; COMMIT;';
+const FINISH_COLUMNS = '@msc_delivery_id AS deliveryId, @msc_received AS received';
 
-type StatementResult = { insertId?: number } | Array<{ deliveryId: number | string; received: number | string }>;
+type StatementResult = { insertId?: number } | FinishRow[];
+
+type FinishRow = { deliveryId: number | string | null; received: number | string } & Record<string, unknown>;
 
 /**
- * Stores the delivery and its events in one transaction, durable before the sender is answered,
- * in a single round trip (the statements travel together; the webhook path's cost is mostly round trips).
- * A redelivered event hits the unique (account_id, external_id) key and changes nothing; it counts
- * as new only if this transaction inserted it. Under concurrent redeliveries the second insert waits
- * for the first to commit and then finds it, so exactly one delivery counts it as received.
+ * The statements of one delivery, and of its quota use when there is one, sent together in one round
+ * trip (the webhook path's cost is mostly round trips and commits: the quota rides in the same ones).
  */
-export async function recordDelivery(db: Db, delivery: DeliveryToRecord): Promise<RecordedDelivery> {
+function deliveryStatements(delivery: DeliveryToRecord, quota: QuotaUse | null) {
   const { request } = delivery;
   const unique = firstOfEachExternalId(delivery.events);
   const receivedAt = toDatetime(request.receivedAt);
-  const text: string[] = [BEGIN];
+  const q = quota ? quotaStatements(quota) : null;
+  const text: string[] = [];
   const values: unknown[] = [];
+  // READ COMMITTED so the closing SELECT reads the quota counters as committed now; inserts and locking
+  // reads, all this transaction does besides, behave the same under either level.
+  if (q) text.push('SET TRANSACTION ISOLATION LEVEL READ COMMITTED;');
+  text.push(BEGIN);
+  if (q) {
+    text.push(...q.text);
+    values.push(...q.values);
+  }
   if (unique.length > 1) {
     text.push(TAKE_ACCOUNT_TURN);
     values.push(delivery.accountId);
   }
-  text.push(INSERT_DELIVERY);
+  text.push(q ? INSERT_DELIVERY_IF_TAKEN : INSERT_DELIVERY);
   values.push(
     delivery.tenantId,
     delivery.accountId,
@@ -82,8 +104,8 @@ export async function recordDelivery(db: Db, delivery: DeliveryToRecord): Promis
     Math.max(0, Date.now() - request.receivedAt.getTime()),
   );
   if (unique.length > 0) {
-    text.push(insertEvents(unique.length));
-    for (const event of unique) {
+    text.push(q ? insertEventsIfTaken(unique.length) : insertEvents(unique.length));
+    for (const [ord, event] of unique.entries()) {
       values.push(
         delivery.tenantId,
         delivery.accountId,
@@ -93,26 +115,32 @@ export async function recordDelivery(db: Db, delivery: DeliveryToRecord): Promis
         EVENT_PRIORITY[event.type],
         JSON.stringify(event),
         receivedAt,
+        ...(q ? [ord] : []),
       );
     }
   } else {
     text.push('SET @msc_received = 0;');
   }
-  text.push(RECORD_DUPLICATES, FINISH);
+  text.push(RECORD_DUPLICATES);
   values.push(delivery.events.length, delivery.events.length);
+  text.push(`SELECT ${FINISH_COLUMNS}${q ? `, ${q.select}` : ''};`, 'COMMIT;');
+  if (q) values.push(...q.selectValues);
+  return { text: text.join(' '), values, unique, plans: q?.plans ?? null };
+}
 
+/** Sends one delivery's statements and reads the closing SELECT, retrying a deadlock victim whole. */
+async function runDeliveryStatements(db: Db, text: string, values: unknown[]): Promise<FinishRow> {
   const pool = getStatementBatchPool(db);
   return retryOnDeadlock(async () => {
     const conn = await pool.getConnection();
     let reusable = true;
     try {
-      const [results] = (await conn.query(text.join(' '), values)) as unknown as [StatementResult[]];
+      const [results] = (await conn.query(text, values)) as unknown as [StatementResult[]];
       // FINISH's SELECT is the last result set (the account turn, when taken, is the first).
-      const rows = results.findLast(Array.isArray);
+      const rows = results.findLast(Array.isArray) as FinishRow[] | undefined;
       const row = rows?.[0];
-      if (!row || row.deliveryId == null) throw new Error('Recording the delivery returned no id');
-      const received = Number(row.received);
-      return { deliveryId: Number(row.deliveryId), received, duplicate: delivery.events.length - received };
+      if (!row) throw new Error('Recording the delivery returned no row');
+      return row;
     } catch (err) {
       // A failed statement stops the rest, COMMIT included: end the transaction before the
       // connection goes back to the pool (a deadlock victim is already rolled back; this is harmless).
@@ -125,4 +153,38 @@ export async function recordDelivery(db: Db, delivery: DeliveryToRecord): Promis
       else conn.destroy();
     }
   });
+}
+
+function recordedFrom(row: FinishRow, eventCount: number): RecordedDelivery {
+  if (row.deliveryId == null) throw new Error('Recording the delivery returned no id');
+  const received = Number(row.received);
+  return { deliveryId: Number(row.deliveryId), received, duplicate: eventCount - received };
+}
+
+/**
+ * Stores the delivery and its events in one transaction, durable before the sender is answered,
+ * in a single round trip (the statements travel together; the webhook path's cost is mostly round trips).
+ * A redelivered event hits the unique (account_id, external_id) key and changes nothing; it counts
+ * as new only if this transaction inserted it. Under concurrent redeliveries the second insert waits
+ * for the first to commit and then finds it, so exactly one delivery counts it as received.
+ */
+export async function recordDelivery(db: Db, delivery: DeliveryToRecord): Promise<RecordedDelivery> {
+  const { text, values } = deliveryStatements(delivery, null);
+  return recordedFrom(await runDeliveryStatements(db, text, values), delivery.events.length);
+}
+
+/**
+ * recordDelivery inside the tenant's quota: the same transaction and round trip first take the events
+ * from the tenant's counters (lib/quotas/quota-statements.ts) and store the delivery only if they were
+ * taken. Counted if and only if stored; a refused push stores nothing.
+ */
+export type DeliveryWithinQuota =
+  | { decision: Extract<QuotaDecision, { allowed: true }>; recorded: RecordedDelivery }
+  | { decision: Extract<QuotaDecision, { allowed: false }>; recorded: null };
+
+export async function recordDeliveryWithinQuota(db: Db, delivery: DeliveryToRecord, quota: QuotaUse): Promise<DeliveryWithinQuota> {
+  const { text, values, plans } = deliveryStatements(delivery, quota);
+  const row = await runDeliveryStatements(db, text, values);
+  const decision = decisionFrom(row, quota, plans!);
+  return decision.allowed ? { decision, recorded: recordedFrom(row, delivery.events.length) } : { decision, recorded: null };
 }
