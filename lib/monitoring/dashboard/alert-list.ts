@@ -1,7 +1,6 @@
-import { and, desc, inArray, isNotNull, isNull } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNotNull, isNull } from 'drizzle-orm';
 import type { Db } from '@/lib/db/pool';
 import { alertConditions, alerts, tenants } from '@/lib/db/schema';
-import { eq } from 'drizzle-orm';
 
 /** Acknowledged alerts stay listed (greyed, with who and when) up to this many. */
 export const ACKNOWLEDGED_SHOWN = 10;

@@ -1,8 +1,7 @@
-import { sql } from 'drizzle-orm';
+import { inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '@/lib/db/pool';
 import { marketplaceAccounts } from '@/lib/db/schema';
-import { inArray } from 'drizzle-orm';
 import { countedOrdersWhere } from '@/lib/overview/counted-orders';
 import { reportingWindow } from '@/lib/overview/reporting-window';
 import { normalizeMoney, sumMoney } from '@/lib/shop/money';

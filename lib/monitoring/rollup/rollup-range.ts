@@ -7,6 +7,8 @@ import { HOUR_MS, MINUTE_MS, ceilTo, floorTo } from '../database-time';
  * How long before it is applied an event may have become due and still count in the processing
  * rollup. Applied events are found through the due index (status, next_attempt_at): an event that
  * waited longer than this is left out of the lag chart (the live queue age and the lag alert still see it).
+ * The upper bound is exact: an event becomes due before it is applied (or given up on), so a range's
+ * applied and dead events are due before its end, and a backfill reads each event once, not once per step.
  */
 export const APPLIED_LOOKBACK_MS = 6 * HOUR_MS;
 
@@ -68,7 +70,7 @@ async function rollupApplied(tx: DbOrTx, tenantId: number, start: Date, end: Dat
     SELECT tenant_id, 'minute', marketplace, ${sql.raw(MINUTE_OF('processed_at'))} AS m, COUNT(*), SUM(attempts - 1), SUM(${sql.raw(lag)}),
       ${sql.raw(bucketSumsSql(`(${lag})`, LAG_BUCKET_BOUNDS_MS, 'lb'))}
     FROM msc_webhook_event
-    WHERE status = 'done' AND next_attempt_at >= ${new Date(start.getTime() - APPLIED_LOOKBACK_MS)}
+    WHERE status = 'done' AND next_attempt_at >= ${new Date(start.getTime() - APPLIED_LOOKBACK_MS)} AND next_attempt_at < ${end}
       AND tenant_id = ${tenantId} AND processed_at >= ${start} AND processed_at < ${end}
     GROUP BY tenant_id, marketplace, m
     ON DUPLICATE KEY UPDATE ${sql.raw(updateFrom(['applied', 'retries', 'lag_ms_sum', ...LAG_COLUMNS]))}`);
@@ -81,7 +83,7 @@ async function rollupDead(tx: DbOrTx, tenantId: number, start: Date, end: Date) 
     SELECT e.tenant_id, 'minute', e.marketplace, ${sql.raw(MINUTE_OF('x.started_at'))} AS m, COUNT(*)
     FROM msc_webhook_event e
     JOIN msc_webhook_event_attempt x ON x.event_id = e.id AND x.outcome = 'dead'
-    WHERE e.status = 'dead' AND e.next_attempt_at >= ${new Date(start.getTime() - APPLIED_LOOKBACK_MS)}
+    WHERE e.status = 'dead' AND e.next_attempt_at >= ${new Date(start.getTime() - APPLIED_LOOKBACK_MS)} AND e.next_attempt_at < ${end}
       AND e.tenant_id = ${tenantId} AND x.started_at >= ${start} AND x.started_at < ${end}
     GROUP BY e.tenant_id, e.marketplace, m
     ON DUPLICATE KEY UPDATE dead = VALUES(dead)`);
