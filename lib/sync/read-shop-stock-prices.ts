@@ -5,7 +5,7 @@ import { shopTimeZone } from '@/lib/webhooks/queries/shop-time-zone';
 import { toShopDateTime } from '@/lib/orders/shop-clock';
 import { compareMoney } from '@/lib/shop/money';
 import type { TenantDb } from '@/lib/tenants/tenant-db';
-import { toMarketplacePrice } from './marketplace-price';
+import { guestTaxRates, marketplacePriceWithTax, readTaxRuleRows, type ShopTaxRates } from './shop-tax';
 
 /** OpenCart's installer sets config_customer_group_id to 1 ("Default"). */
 const DEFAULT_CUSTOMER_GROUP_ID = 1;
@@ -18,39 +18,61 @@ export type ShopPricing = {
   customerGroupId: number;
   /** The shop's wall clock, `YYYY-MM-DD HH:MM:SS`, as OpenCart's NOW() would read it. */
   shopNow: string;
+  /** The tax a guest pays per tax class, for the store's address (see `shop-tax.ts`). */
+  taxRates: ShopTaxRates;
 };
 
 /** A product's stock and price as the marketplaces should show them. */
 export type ShopStockPrice = {
   /** OpenCart lets stock go negative; a marketplace cannot list less than nothing. */
   quantity: number;
-  /** The effective sale price, rounded to the marketplace's two decimals (`"80.0000"`). */
+  /** The effective sale price with the guest's tax, rounded to the marketplace's two decimals (`"80.0000"`). */
   price: string;
-  /** The price before a special: never below the sale price (Trendyol refuses a list price under it). */
+  /** The price before a special, with tax: never below the sale price (Trendyol refuses a list price under it). */
   listPrice: string;
 };
 
 const customerGroupSchema = z.coerce.number().int().positive();
+const idSchema = z.coerce.number().int().nonnegative();
+
+const PRICING_KEYS = ['config_customer_group_id', 'config_country_id', 'config_zone_id', 'config_tax_default'] as const;
+
+function settingId(value: string | undefined): number {
+  const parsed = idSchema.safeParse(value?.trim() || undefined);
+  return parsed.success ? parsed.data : 0;
+}
 
 export async function readShopPricing(shop: TenantDb, now: Date): Promise<ShopPricing> {
-  const settings = await getStoreSettings(shop);
   const { db, oc, tenant } = shop;
-  const rows = await db
-    .select({ storeId: oc.setting.storeId, value: oc.setting.value })
-    .from(oc.setting)
-    .where(
-      and(
-        eq(oc.setting.code, 'config'),
-        eq(oc.setting.key, 'config_customer_group_id'),
-        inArray(oc.setting.storeId, [...new Set([tenant.storeId, 0])]),
+  const [settings, rows, taxRules] = await Promise.all([
+    getStoreSettings(shop),
+    db
+      .select({ storeId: oc.setting.storeId, key: oc.setting.key, value: oc.setting.value })
+      .from(oc.setting)
+      .where(
+        and(
+          eq(oc.setting.code, 'config'),
+          inArray(oc.setting.key, [...PRICING_KEYS]),
+          inArray(oc.setting.storeId, [...new Set([tenant.storeId, 0])]),
+        ),
       ),
-    );
-  const row = rows.find((r) => r.storeId === tenant.storeId) ?? rows[0];
-  const group = customerGroupSchema.safeParse(row?.value);
+    readTaxRuleRows(shop),
+  ]);
+  // The tenant's store overrides store 0, key by key.
+  const value = (key: (typeof PRICING_KEYS)[number]) =>
+    (rows.find((r) => r.key === key && r.storeId === tenant.storeId) ?? rows.find((r) => r.key === key))?.value;
+  const group = customerGroupSchema.safeParse(value('config_customer_group_id'));
+  const customerGroupId = group.success ? group.data : DEFAULT_CUSTOMER_GROUP_ID;
   return {
     currency: settings.currencyCode.slice(0, 3).toUpperCase(),
-    customerGroupId: group.success ? group.data : DEFAULT_CUSTOMER_GROUP_ID,
+    customerGroupId,
     shopNow: toShopDateTime(now, shopTimeZone(settings)),
+    taxRates: guestTaxRates(taxRules, {
+      countryId: settingId(value('config_country_id')),
+      zoneId: settingId(value('config_zone_id')),
+      taxDefault: value('config_tax_default')?.trim() ?? '',
+      customerGroupId,
+    }),
   };
 }
 
@@ -58,7 +80,8 @@ export async function readShopPricing(shop: TenantDb, now: Date): Promise<ShopPr
  * Quantity and effective price of products, in one query. The special is chosen as OpenCart 3's
  * catalog/model/catalog/product.php getProduct() chooses it: the shop's default customer group,
  * started (`date_start` '0000-00-00' or before now) and not ended (`date_end` '0000-00-00' or after
- * now), lowest priority first, then lowest price. Products that no longer exist are absent.
+ * now), lowest priority first, then lowest price. Both the price and the special get the tax a guest
+ * pays for the product's tax class (`shop-tax.ts`). Products that no longer exist are absent.
  */
 export async function readShopStockPrices(
   shop: TenantDb,
@@ -74,6 +97,7 @@ export async function readShopStockPrices(
       productId: p.productId,
       quantity: p.quantity,
       price: p.price,
+      taxClassId: p.taxClassId,
       // Spelled out with an alias: Drizzle leaves columns unqualified in a one-table select, which
       // would make the correlation compare the special's product_id with itself.
       special: sql<string | null>`(
@@ -89,8 +113,9 @@ export async function readShopStockPrices(
     .from(p)
     .where(inArray(p.productId, [...productIds]));
   for (const row of rows) {
-    const base = toMarketplacePrice(row.price);
-    const price = row.special === null ? base : toMarketplacePrice(String(row.special));
+    const base = marketplacePriceWithTax(row.price, row.taxClassId, pricing.taxRates);
+    const price =
+      row.special === null ? base : marketplacePriceWithTax(String(row.special), row.taxClassId, pricing.taxRates);
     result.set(row.productId, {
       quantity: Math.max(0, row.quantity),
       price,
