@@ -75,6 +75,26 @@ export const apiCallRollups = mysqlTable(
   (t) => [primaryKey({ name: 'msc_metric_api_rollup_pk', columns: [t.tenantId, t.grain, t.bucketStart, t.marketplace] })],
 );
 
+/**
+ * The webhook queue of one tenant and marketplace as the last `rollup-metrics` run counted it (at
+ * `computed_at`). Counting dead letters per tenant needs a row lookup per dead event (the due index
+ * has no tenant), so the job pays for it once a minute and the page and the scrape read these rows.
+ */
+export const queueStates = mysqlTable(
+  'msc_metric_queue_state',
+  {
+    tenantId: bigint('tenant_id', { mode: 'number', unsigned: true }).notNull(),
+    marketplace: mysqlEnum('marketplace', MARKETPLACES).notNull(),
+    pending: int('pending').notNull().default(0),
+    failed: int('failed').notNull().default(0),
+    dead: int('dead').notNull().default(0),
+    /** received_at of the oldest event still waiting (pending or failed); null when none waits. */
+    oldestWaitingAt: datetime('oldest_waiting_at', { mode: 'date', fsp: 3 }),
+    computedAt: datetime('computed_at', { mode: 'date', fsp: 3 }).notNull(),
+  },
+  (t) => [primaryKey({ name: 'msc_metric_queue_state_pk', columns: [t.tenantId, t.marketplace] })],
+);
+
 /** How far the rollups of one tenant are complete: the next run recomputes from a little before it. */
 export const rollupWatermarks = mysqlTable('msc_metric_watermark', {
   tenantId: bigint('tenant_id', { mode: 'number', unsigned: true }).primaryKey(),
