@@ -46,6 +46,7 @@ export const monitoringDataSchema = z.object({
   }),
   live: z.object({
     queue: z.array(z.object({ marketplace: z.string(), pending: count, failed: count, dead: count })),
+    queueCountedAt: z.string().nullable(),
     queueDepth: count,
     deadLetters: count,
     oldestWaitingMs: z.number().nullable(),

@@ -130,6 +130,7 @@ describe('monitoring data from the rollups', () => {
     expect(d.api.points.find((p) => p.t === at(base, 5).toISOString())).toMatchObject({ calls: 10, errors: 4, rateLimited: 3 });
 
     expect(d.live).toMatchObject({ queueDepth: 1, deadLetters: 1, outboxDepth: 0, circuits: [], closedCircuits: 0 });
+    expect(d.live.queueCountedAt).not.toBeNull();
     expect(d.live.oldestWaitingMs).toBeGreaterThanOrEqual(19 * MINUTE_MS);
 
     const pw = d.jobs.jobs.find((j) => j.job === 'process-webhooks')!;

@@ -6,8 +6,10 @@ import { utcDateSchema } from '../database-time';
 import type { RangeWindow } from './range';
 
 export type LiveFigures = {
-  /** Events waiting to be applied (pending or failed and due again), per marketplace. */
+  /** Events waiting to be applied (pending or failed and due again) and dead, per marketplace, as the rollup job last counted them. */
   queue: Array<{ marketplace: string; pending: number; failed: number; dead: number }>;
+  /** When the rollup job counted the queue; null before its first run. */
+  queueCountedAt: string | null;
   queueDepth: number;
   deadLetters: number;
   /** Age of the oldest event still waiting, in ms; null when none waits. */
@@ -24,22 +26,17 @@ export type LiveFigures = {
 const n = z.coerce.number();
 const ids = (tenantIds: number[]) => sql.join(tenantIds.map((id) => sql`${id}`), sql`, `);
 
-/** Figures that are true now rather than per minute: read from the live tables, each through an index. */
+/** Figures that are true now rather than per minute: the queue as last counted, the rest read live, each through an index. */
 export async function getLiveFigures(db: Db, tenantIds: number[], w: RangeWindow, now: Date): Promise<LiveFigures> {
   if (tenantIds.length === 0) {
-    return { queue: [], queueDepth: 0, deadLetters: 0, oldestWaitingMs: null, outboxDepth: 0, pushed: [], circuits: [], closedCircuits: 0 };
+    return { queue: [], queueCountedAt: null, queueDepth: 0, deadLetters: 0, oldestWaitingMs: null, outboxDepth: 0, pushed: [], circuits: [], closedCircuits: 0 };
   }
-  const [queueRows, oldestRows, outboxRows, pushedRows, circuitRows] = await Promise.all([
+  const [queueRows, outboxRows, pushedRows, circuitRows] = await Promise.all([
     selectRows(
       db,
-      sql`SELECT marketplace, status, COUNT(*) AS c FROM msc_webhook_event
-          WHERE status IN ('pending', 'failed', 'dead') AND tenant_id IN (${ids(tenantIds)}) GROUP BY marketplace, status`,
-      z.object({ marketplace: z.string(), status: z.enum(['pending', 'failed', 'dead']), c: n }),
-    ),
-    selectRows(
-      db,
-      sql`SELECT MIN(received_at) AS oldest FROM msc_webhook_event WHERE status IN ('pending', 'failed') AND tenant_id IN (${ids(tenantIds)})`,
-      z.object({ oldest: utcDateSchema.nullable() }),
+      sql`SELECT marketplace, SUM(pending) AS pending, SUM(failed) AS failed, SUM(dead) AS dead, MIN(oldest_waiting_at) AS oldest, MIN(computed_at) AS computed
+          FROM msc_metric_queue_state WHERE tenant_id IN (${ids(tenantIds)}) GROUP BY marketplace ORDER BY marketplace`,
+      z.object({ marketplace: z.string(), pending: n, failed: n, dead: n, oldest: utcDateSchema.nullable(), computed: utcDateSchema }),
     ),
     selectRows(
       db,
@@ -60,16 +57,12 @@ export async function getLiveFigures(db: Db, tenantIds: number[], w: RangeWindow
       z.object({ marketplace: z.string(), state: z.enum(['closed', 'open', 'half_open']), opened_at: utcDateSchema.nullable(), last_error_kind: z.string().nullable() }),
     ),
   ]);
-  const byMarketplace = new Map<string, { marketplace: string; pending: number; failed: number; dead: number }>();
-  for (const r of queueRows) {
-    const q = byMarketplace.get(r.marketplace) ?? { marketplace: r.marketplace, pending: 0, failed: 0, dead: 0 };
-    q[r.status] += r.c;
-    byMarketplace.set(r.marketplace, q);
-  }
-  const queue = [...byMarketplace.values()].sort((a, b) => a.marketplace.localeCompare(b.marketplace));
-  const oldest = oldestRows[0]?.oldest ?? null;
+  const queue = queueRows.map(({ marketplace, pending, failed, dead }) => ({ marketplace, pending, failed, dead }));
+  const oldest = queueRows.reduce<Date | null>((min, r) => (r.oldest && (!min || r.oldest < min) ? r.oldest : min), null);
+  const computed = queueRows.reduce<Date | null>((min, r) => (!min || r.computed < min ? r.computed : min), null);
   return {
     queue,
+    queueCountedAt: computed?.toISOString() ?? null,
     queueDepth: queue.reduce((s, q) => s + q.pending + q.failed, 0),
     deadLetters: queue.reduce((s, q) => s + q.dead, 0),
     oldestWaitingMs: oldest ? Math.max(0, now.getTime() - oldest.getTime()) : null,

@@ -4,6 +4,7 @@ import { createAppTestDatabase, type TestDatabase } from '@/lib/testing/harness'
 import { tenants } from '@/lib/db/schema';
 import { addAccount, addApiCalls, addDeliveries, addJobRun, at } from '../monitoring.test-helper';
 import { databaseNow } from '../database-time';
+import { rollupMetrics } from '../rollup/rollup-metrics';
 import { observeCronRoute, observeWebhookRoute } from './observe-route';
 
 const TOKEN = 'metrics-token-for-tests-0123456789';
@@ -30,6 +31,8 @@ beforeAll(async () => {
     { at: at(now, 1), status: null, durationMs: 5, errorKind: 'timeout' },
   ]);
   await addJobRun(t.db, def!.id, 'process-webhooks', at(now, 5), 'failed', 1_500);
+  // Queue depth and dead letters are read as the rollup job counted them.
+  await rollupMetrics(t.db, def!.id);
   // Requests seen by the route wrappers (an unknown marketplace and job must not become labels).
   const ok = async () => new Response('{}', { status: 202 });
   await observeWebhookRoute(ok)(new Request('http://x/'), { params: Promise.resolve({ marketplace: 'trendyol' }) });

@@ -4,6 +4,7 @@ import type { Db } from '@/lib/db/pool';
 import { rollupWatermarks } from '@/lib/db/schema';
 import { selectRows } from '@/lib/orders/raw-sql';
 import { DAY_MS, MINUTE_MS, databaseNow, floorTo, utcDateSchema } from '../database-time';
+import { countQueue } from './count-queue';
 import { rollupRange } from './rollup-range';
 
 /** Minutes before the watermark recomputed on every run: rows committed a moment after their timestamp, and events applied since, land there. */
@@ -19,7 +20,7 @@ async function earliestRow(db: Db, tenantId: number): Promise<Date | null> {
     sql`SELECT LEAST(
       COALESCE((SELECT MIN(received_at) FROM msc_webhook_event WHERE tenant_id = ${tenantId}), '9999-12-31'),
       COALESCE((SELECT MIN(created_at) FROM msc_marketplace_api_call WHERE tenant_id = ${tenantId}), '9999-12-31'),
-      COALESCE((SELECT MIN(d.received_at) FROM msc_marketplace_account a JOIN msc_webhook_delivery d ON d.account_id = a.id WHERE a.tenant_id = ${tenantId}), '9999-12-31')
+      COALESCE((SELECT MIN((SELECT MIN(d.received_at) FROM msc_webhook_delivery d WHERE d.account_id = a.id)) FROM msc_marketplace_account a WHERE a.tenant_id = ${tenantId}), '9999-12-31')
     ) AS earliest`,
     z.object({ earliest: utcDateSchema }),
   );
@@ -31,10 +32,12 @@ async function earliestRow(db: Db, tenantId: number): Promise<Date | null> {
  * Brings one tenant's rollups up to the current minute: from a little before the stored watermark
  * (or the tenant's first row) in steps of at most ROLLUP_STEP_MS, each step recomputing whole minutes
  * (rollup-range.ts). The current, unfinished minute is written too, and written again next run.
+ * The webhook queue's counts are taken first (count-queue.ts).
  */
 export async function rollupMetrics(db: Db, tenantId: number, shouldStop: () => boolean = () => false): Promise<RollupProgress> {
   const now = await databaseNow(db);
   const end = new Date(floorTo(now, MINUTE_MS).getTime() + MINUTE_MS);
+  await countQueue(db, tenantId, now);
   const [mark] = await db.select().from(rollupWatermarks).where(eq(rollupWatermarks.tenantId, tenantId));
   const start = mark ? new Date(mark.rolledUntil.getTime() - ROLLUP_OVERLAP_MS) : await earliestRow(db, tenantId);
   if (!start) {
