@@ -34,16 +34,19 @@ type GrainPlan = { grain: Grain; resource: QuotaResource | null; windowStart: Da
 
 /**
  * The statements that take a use inside the caller's transaction, for one round trip with whatever the
- * caller sends around them (fixed texts; values only as `?`). Afterwards `@msc_q_ok` is 1 when the use
- * was taken and 0 when refused, and `select` reads what decisionFrom needs.
- *
- * Each grain's counter row takes the amount with an atomic conditional upsert: inserted when the window
- * is new, `used = used + n` only while `used + n <= limit` otherwise. The row stays locked until the
- * caller's transaction ends, so concurrent uses queue on it and the sum never passes the limit, across
- * any number of instances. When the day refuses after the minute took, the minute is given back in the
- * same transaction, so no one ever sees the half-taken state. Every windowed metric is counted per
- * minute and per day (the usage page's history); only grains with a quota resource are limited.
- * Without FOUND_ROWS (getStatementBatchPool) an upsert counts 1 inserted, 2 updated, 0 unchanged.
+ * caller sends around them (fixed texts; values only as `?`), in two parts:
+ * - `prepare` reads whether the tenant is active and its limits: plain reads that lock nothing, so a
+ *   caller sends them first;
+ * - `take` takes the amount from each grain's counter row with an atomic conditional upsert: inserted
+ *   when the window is new, `used = used + n` only while `used + n <= limit` otherwise. The row stays
+ *   locked until the caller's transaction ends, so concurrent uses queue on it and the sum never passes
+ *   the limit, across any number of instances. Send it as late as possible (just before COMMIT): the
+ *   tenant's uses queue for as long as it holds the rows.
+ * When the day refuses after the minute took, the minute is given back in the same transaction, so no
+ * one ever sees the half-taken state. Afterwards `@msc_q_ok` is 1 when the use was taken, 0 when refused,
+ * and `select` reads what decisionFrom needs. Every windowed metric is counted per minute and per day
+ * (the usage page's history); only grains with a quota resource are limited. Without FOUND_ROWS
+ * (getStatementBatchPool) an upsert counts 1 inserted, 2 updated, 0 unchanged.
  */
 export function quotaStatements(use: QuotaUse) {
   const limited = new Map(windowedResourcesOf(use.metric).map(({ resource, window }) => [window, resource]));
@@ -51,20 +54,25 @@ export function quotaStatements(use: QuotaUse) {
   const key = (plan: GrainPlan) => [use.tenantId, use.metric, use.scope, plan.grain, toSqlDatetime(plan.windowStart)];
   const WHERE_KEY = 'tenant_id = ? AND metric = ? AND scope = ? AND grain = ? AND window_start = ?';
 
-  const text: string[] = [
-    "SET @msc_q_active = IF(? = 1, COALESCE((SELECT status = 'active' FROM msc_tenant WHERE id = ?), 0), 1);",
-    'SET @msc_q_ok = @msc_q_active;',
-  ];
-  const values: unknown[] = [use.requireActiveTenant ? 1 : 0, use.tenantId];
+  const prepare = {
+    text: ["SET @msc_q_active = IF(? = 1, COALESCE((SELECT status = 'active' FROM msc_tenant WHERE id = ?), 0), 1);"],
+    values: [use.requireActiveTenant ? 1 : 0, use.tenantId] as unknown[],
+  };
+  for (const plan of plans) {
+    if (plan.resource) {
+      prepare.text.push(
+        `SET @msc_q_lim_${plan.grain} = COALESCE((SELECT limit_value FROM msc_quota_limit WHERE tenant_id = ? AND resource = ? AND scope = ?), ?);`,
+      );
+      prepare.values.push(use.tenantId, plan.resource, use.scope, definitionOf(plan.resource).defaultLimit);
+    } else {
+      prepare.text.push(`SET @msc_q_lim_${plan.grain} = NULL;`);
+    }
+  }
+
+  const take = { text: ['SET @msc_q_ok = @msc_q_active;'], values: [] as unknown[] };
   for (const plan of plans) {
     const g = plan.grain;
-    if (plan.resource) {
-      text.push(`SET @msc_q_lim_${g} = COALESCE((SELECT limit_value FROM msc_quota_limit WHERE tenant_id = ? AND resource = ? AND scope = ?), ?);`);
-      values.push(use.tenantId, plan.resource, use.scope, definitionOf(plan.resource).defaultLimit);
-    } else {
-      text.push(`SET @msc_q_lim_${g} = NULL;`);
-    }
-    text.push(
+    take.text.push(
       'INSERT INTO msc_quota_usage (tenant_id, metric, scope, grain, window_start, used) ' +
         `SELECT ?, ?, ?, ?, ?, ? FROM DUAL WHERE @msc_q_ok = 1 AND (@msc_q_lim_${g} IS NULL OR ? <= @msc_q_lim_${g}) ` +
         `ON DUPLICATE KEY UPDATE used = IF(@msc_q_ok = 1 AND (@msc_q_lim_${g} IS NULL OR used + ? <= @msc_q_lim_${g}), used + ?, used);`,
@@ -72,11 +80,11 @@ export function quotaStatements(use: QuotaUse) {
       `SET @msc_q_took_${g} = @msc_q_ok AND (ROW_COUNT() > 0 OR ? = 0);`,
       `SET @msc_q_ok = @msc_q_took_${g};`,
     );
-    values.push(...key(plan), use.amount, use.amount, use.amount, use.amount, use.amount);
+    take.values.push(...key(plan), use.amount, use.amount, use.amount, use.amount, use.amount);
   }
   for (const plan of plans.slice(0, -1)) {
-    text.push(`UPDATE msc_quota_usage SET used = used - ? WHERE ${WHERE_KEY} AND @msc_q_ok = 0 AND @msc_q_took_${plan.grain} = 1;`);
-    values.push(use.amount, ...key(plan));
+    take.text.push(`UPDATE msc_quota_usage SET used = used - ? WHERE ${WHERE_KEY} AND @msc_q_ok = 0 AND @msc_q_took_${plan.grain} = 1;`);
+    take.values.push(use.amount, ...key(plan));
   }
 
   const select = [
@@ -87,7 +95,7 @@ export function quotaStatements(use: QuotaUse) {
     ...plans.map((plan) => `(SELECT used FROM msc_quota_usage WHERE ${WHERE_KEY}) AS q_used_${plan.grain}`),
   ].join(', ');
   const selectValues = plans.flatMap(key);
-  return { text, values, select, selectValues, plans };
+  return { prepare, take, select, selectValues, plans };
 }
 
 export type QuotaStatements = ReturnType<typeof quotaStatements>;

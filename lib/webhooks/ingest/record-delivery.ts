@@ -38,28 +38,23 @@ const BEGIN = 'START TRANSACTION;';
  * single-event pushes run side by side without it, and the events keep the order they were sent in.
  */
 const TAKE_ACCOUNT_TURN = 'SELECT id FROM msc_marketplace_account WHERE id = ? FOR UPDATE;';
-const DELIVERY_COLUMNS = '(tenant_id, account_id, method, path, headers, raw_body, received_at, event_count, ingest_latency_ms)';
-const INSERT_DELIVERY = `INSERT INTO msc_webhook_delivery ${DELIVERY_COLUMNS} VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?); SET @msc_delivery_id = LAST_INSERT_ID();`;
-const EVENT_COLUMNS = '(tenant_id, account_id, delivery_id, marketplace, type, external_id, priority, payload, received_at)';
+const INSERT_DELIVERY =
+  'INSERT INTO msc_webhook_delivery (tenant_id, account_id, method, path, headers, raw_body, received_at, event_count, ingest_latency_ms) ' +
+  'VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?); SET @msc_delivery_id = LAST_INSERT_ID();';
 const EVENT_ROW = '(?, ?, @msc_delivery_id, ?, ?, ?, ?, ?, ?)';
-// A redelivered key changes nothing; without FOUND_ROWS it then counts 0 affected rows, a new one 1.
-const COUNT_RECEIVED = ' ON DUPLICATE KEY UPDATE id = id; SET @msc_received = ROW_COUNT();';
 const insertEvents = (count: number) =>
-  `INSERT INTO msc_webhook_event ${EVENT_COLUMNS} VALUES ` + Array.from({ length: count }, () => EVENT_ROW).join(', ') + COUNT_RECEIVED;
+  'INSERT INTO msc_webhook_event (tenant_id, account_id, delivery_id, marketplace, type, external_id, priority, payload, received_at) VALUES ' +
+  Array.from({ length: count }, () => EVENT_ROW).join(', ') +
+  // A redelivered key changes nothing; without FOUND_ROWS it then counts 0 affected rows, a new one 1.
+  ' ON DUPLICATE KEY UPDATE id = id; SET @msc_received = ROW_COUNT();';
 /**
- * Within a quota the inserts happen only if the quota statements before them took the events
- * (@msc_q_ok): the same rows as above, as SELECTs that yield nothing when refused, in the order sent.
+ * Over its quota a push stores nothing: what this transaction inserted is removed again before it
+ * commits (events found by their unique key and this delivery, never a redelivered event's older row).
  */
-const INSERT_DELIVERY_IF_TAKEN =
-  `INSERT INTO msc_webhook_delivery ${DELIVERY_COLUMNS} SELECT ?, ?, ?, ?, ?, ?, ?, ?, ? FROM DUAL WHERE @msc_q_ok = 1; ` +
-  'SET @msc_delivery_id = IF(ROW_COUNT() > 0, LAST_INSERT_ID(), NULL);';
-const EVENT_SELECT = 'SELECT ? AS tenant_id, ? AS account_id, ? AS marketplace, ? AS type, ? AS external_id, ? AS priority, ? AS payload, ? AS received_at, ? AS ord';
-const insertEventsIfTaken = (count: number) =>
-  `INSERT INTO msc_webhook_event ${EVENT_COLUMNS} ` +
-  'SELECT e.tenant_id, e.account_id, @msc_delivery_id, e.marketplace, e.type, e.external_id, e.priority, e.payload, e.received_at FROM (' +
-  Array.from({ length: count }, () => EVENT_SELECT).join(' UNION ALL ') +
-  ') AS e WHERE @msc_q_ok = 1 ORDER BY e.ord' +
-  COUNT_RECEIVED;
+const removeEventsIfRefused = (count: number) =>
+  `DELETE FROM msc_webhook_event WHERE account_id = ? AND external_id IN (${Array.from({ length: count }, () => '?').join(', ')}) ` +
+  'AND delivery_id = @msc_delivery_id AND @msc_q_ok = 0;';
+const REMOVE_DELIVERY_IF_REFUSED = 'DELETE FROM msc_webhook_delivery WHERE id = @msc_delivery_id AND @msc_q_ok = 0;';
 const RECORD_DUPLICATES =
   'UPDATE msc_webhook_delivery SET duplicate_count = ? - @msc_received WHERE id = @msc_delivery_id AND @msc_received < ?;';
 const FINISH_COLUMNS = '@msc_delivery_id AS deliveryId, @msc_received AS received';
@@ -71,6 +66,8 @@ type FinishRow = { deliveryId: number | string | null; received: number | string
 /**
  * The statements of one delivery, and of its quota use when there is one, sent together in one round
  * trip (the webhook path's cost is mostly round trips and commits: the quota rides in the same ones).
+ * The quota's reads go first; its counter rows are taken last, just before COMMIT, because every push
+ * of the tenant waits for them while they are held.
  */
 function deliveryStatements(delivery: DeliveryToRecord, quota: QuotaUse | null) {
   const { request } = delivery;
@@ -79,19 +76,19 @@ function deliveryStatements(delivery: DeliveryToRecord, quota: QuotaUse | null) 
   const q = quota ? quotaStatements(quota) : null;
   const text: string[] = [];
   const values: unknown[] = [];
-  // READ COMMITTED so the closing SELECT reads the quota counters as committed now; inserts and locking
-  // reads, all this transaction does besides, behave the same under either level.
+  // READ COMMITTED so the closing SELECT reads the quota counters as committed now; inserts, deletes by
+  // key and locking reads, all this transaction does besides, behave the same under either level.
   if (q) text.push('SET TRANSACTION ISOLATION LEVEL READ COMMITTED;');
   text.push(BEGIN);
   if (q) {
-    text.push(...q.text);
-    values.push(...q.values);
+    text.push(...q.prepare.text);
+    values.push(...q.prepare.values);
   }
   if (unique.length > 1) {
     text.push(TAKE_ACCOUNT_TURN);
     values.push(delivery.accountId);
   }
-  text.push(q ? INSERT_DELIVERY_IF_TAKEN : INSERT_DELIVERY);
+  text.push(INSERT_DELIVERY);
   values.push(
     delivery.tenantId,
     delivery.accountId,
@@ -104,8 +101,8 @@ function deliveryStatements(delivery: DeliveryToRecord, quota: QuotaUse | null) 
     Math.max(0, Date.now() - request.receivedAt.getTime()),
   );
   if (unique.length > 0) {
-    text.push(q ? insertEventsIfTaken(unique.length) : insertEvents(unique.length));
-    for (const [ord, event] of unique.entries()) {
+    text.push(insertEvents(unique.length));
+    for (const event of unique) {
       values.push(
         delivery.tenantId,
         delivery.accountId,
@@ -115,17 +112,25 @@ function deliveryStatements(delivery: DeliveryToRecord, quota: QuotaUse | null) 
         EVENT_PRIORITY[event.type],
         JSON.stringify(event),
         receivedAt,
-        ...(q ? [ord] : []),
       );
     }
   } else {
     text.push('SET @msc_received = 0;');
   }
+  if (q) {
+    text.push(...q.take.text);
+    values.push(...q.take.values);
+    if (unique.length > 0) {
+      text.push(removeEventsIfRefused(unique.length));
+      values.push(delivery.accountId, ...unique.map((e) => e.externalId));
+    }
+    text.push(REMOVE_DELIVERY_IF_REFUSED);
+  }
   text.push(RECORD_DUPLICATES);
   values.push(delivery.events.length, delivery.events.length);
   text.push(`SELECT ${FINISH_COLUMNS}${q ? `, ${q.select}` : ''};`, 'COMMIT;');
   if (q) values.push(...q.selectValues);
-  return { text: text.join(' '), values, unique, plans: q?.plans ?? null };
+  return { text: text.join(' '), values, plans: q?.plans ?? null };
 }
 
 /** Sends one delivery's statements and reads the closing SELECT, retrying a deadlock victim whole. */
@@ -174,8 +179,8 @@ export async function recordDelivery(db: Db, delivery: DeliveryToRecord): Promis
 }
 
 /**
- * recordDelivery inside the tenant's quota: the same transaction and round trip first take the events
- * from the tenant's counters (lib/quotas/quota-statements.ts) and store the delivery only if they were
+ * recordDelivery inside the tenant's quota: the same transaction and round trip also take the events
+ * from the tenant's counters (lib/quotas/quota-statements.ts), and keep the delivery only if they were
  * taken. Counted if and only if stored; a refused push stores nothing.
  */
 export type DeliveryWithinQuota =
