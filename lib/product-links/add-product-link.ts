@@ -4,6 +4,8 @@ import type { Db } from '@/lib/db/pool';
 import { marketplaceAccounts, productLinks, type ProductLink } from '@/lib/db/schema';
 import { writeAudit, type AuditEntry } from '@/lib/audit/write-audit';
 import { ServiceError } from '@/lib/errors/service-error';
+import { retryOnDeadlock } from '@/lib/db/retry-on-deadlock';
+import { assertCanLinkProducts } from '@/lib/quotas/assert-within-quota';
 import type { TenantDb } from '@/lib/tenants/tenant-db';
 
 export const addProductLinkSchema = z.object({
@@ -28,8 +30,8 @@ export type ProductLinkContext = {
 
 /**
  * Maps a marketplace SKU of one account to an OpenCart product, replacing an earlier mapping of the
- * same SKU, with its audit row in the same transaction. Events dead-lettered for this SKU apply once
- * replayed (lib/webhooks/replay.ts).
+ * same SKU, with its audit row in the same transaction; a new mapping must fit the tenant's
+ * linked-products quota. Events dead-lettered for this SKU apply once replayed (lib/webhooks/replay.ts).
  */
 export async function addProductLink(db: Db, input: AddProductLinkInput, ctx: ProductLinkContext): Promise<ProductLink> {
   const parsed = addProductLinkSchema.safeParse(input);
@@ -52,9 +54,13 @@ export async function addProductLink(db: Db, input: AddProductLinkInput, ctx: Pr
     .where(eq(oc.product.productId, ocProductId));
   if (!product) throw new ServiceError('NOT_FOUND', `Product ${ocProductId} does not exist in this shop.`);
 
-  return db.transaction(async (tx) => {
+  // A new link and an auto-match save may take the SKU's gap and the quota row in opposite orders: the
+  // loser of that deadlock is rolled back whole and runs again.
+  return retryOnDeadlock(() => db.transaction(async (tx) => {
     const sameSku = and(eq(productLinks.accountId, accountId), eq(productLinks.marketplaceSku, marketplaceSku));
     const [before] = await tx.select().from(productLinks).where(sameSku).for('update');
+    // Only a new link counts against the tenant's linked-products quota (QuotaExceededError over it).
+    if (!before) await assertCanLinkProducts(tx, tenantId, 1);
     if (before) {
       await tx.update(productLinks).set({ ocProductId, createdBy: ctx.actor.username.slice(0, 64) }).where(eq(productLinks.id, before.id));
     } else {
@@ -72,5 +78,5 @@ export async function addProductLink(db: Db, input: AddProductLinkInput, ctx: Pr
       request: ctx.request,
     });
     return after;
-  });
+  }));
 }

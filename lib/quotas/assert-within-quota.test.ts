@@ -2,7 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { createAppTestDatabase, type TestDatabase } from '@/lib/testing/harness';
 import { retryOnDeadlock } from '@/lib/db/retry-on-deadlock';
-import { alerts, productLinks, tenants } from '@/lib/db/schema';
+import { alerts, marketplaceAccounts, productLinks, tenants } from '@/lib/db/schema';
+import { addProductLink } from '@/lib/product-links/add-product-link';
+import { tenantDb } from '@/lib/tenants/tenant-db';
 import { assertBackupWithinQuota, assertCanLinkProducts } from './assert-within-quota';
 import { QuotaExceededError } from './quota-exceeded-error';
 import { setQuotaLimit } from './set-quota-limit';
@@ -42,6 +44,21 @@ describe('level quotas', () => {
     expect(await t.db.select().from(productLinks).where(eq(productLinks.tenantId, tenantId))).toHaveLength(5);
     const raised = await t.db.select({ kind: alerts.kind }).from(alerts).where(eq(alerts.tenantId, tenantId));
     expect(raised.map((a) => a.kind).sort()).toEqual(['quota.exhausted', 'quota.warning']);
+  });
+
+  it('mapping a new SKU over the cap is refused with the figures; re-pointing a mapped SKU is not a new link', async () => {
+    const [shop] = await t.db.insert(tenants).values({ slug: 'links', name: 'Links shop' }).$returningId();
+    const linksTenant = shop!.id;
+    const [account] = await t.db
+      .insert(marketplaceAccounts)
+      .values({ tenantId: linksTenant, marketplace: 'trendyol', name: 'T', authType: 'apikey', secretCiphertext: 'unused', skuMatch: 'sku' })
+      .$returningId();
+    const ctx = { actor: { userId: 1, username: 'boss' }, shop: tenantDb({ id: linksTenant, slug: 'links', name: 'Links shop', prefix: 'oc_', storeId: 0 }, t.url) };
+    await setQuotaLimit(t.db, linksTenant, { resource: 'linked_products', limit: 1 }, actor);
+    const link = (sku: string, ocProductId: number) => addProductLink(t.db, { tenantId: linksTenant, accountId: account!.id, marketplaceSku: sku, ocProductId }, ctx);
+    await link('MAP-1', 40);
+    await expect(link('MAP-2', 40)).rejects.toMatchObject({ name: 'QuotaExceededError', resource: 'linked_products', limit: 1, used: 1 });
+    await expect(link('MAP-1', 42)).resolves.toMatchObject({ marketplaceSku: 'MAP-1', ocProductId: 42 });
   });
 
   it('a backup over the storage quota is refused before it starts', async () => {
