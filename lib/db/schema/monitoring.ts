@@ -95,6 +95,24 @@ export const queueStates = mysqlTable(
   (t) => [primaryKey({ name: 'msc_metric_queue_state_pk', columns: [t.tenantId, t.marketplace] })],
 );
 
+/** Job runs per tenant, job and minute (or hour) of their start, from msc_job_run (skipped runs left out). */
+export const jobRunRollups = mysqlTable(
+  'msc_metric_job_rollup',
+  {
+    tenantId: bigint('tenant_id', { mode: 'number', unsigned: true }).notNull(),
+    grain: mysqlEnum('grain', ROLLUP_GRAINS).notNull(),
+    job: varchar('job', { length: 64 }).notNull(),
+    bucketStart: datetime('bucket_start', { mode: 'date' }).notNull(),
+    runs: int('runs').notNull().default(0),
+    failures: int('failures').notNull().default(0),
+    /** Runs that finished (succeeded or failed), and their durations. */
+    finished: int('finished').notNull().default(0),
+    durationMsSum: bigint('duration_ms_sum', { mode: 'number', unsigned: true }).notNull().default(0),
+    durationMsMax: int('duration_ms_max'),
+  },
+  (t) => [primaryKey({ name: 'msc_metric_job_rollup_pk', columns: [t.tenantId, t.grain, t.bucketStart, t.job] })],
+);
+
 /** How far the rollups of one tenant are complete: the next run recomputes from a little before it. */
 export const rollupWatermarks = mysqlTable('msc_metric_watermark', {
   tenantId: bigint('tenant_id', { mode: 'number', unsigned: true }).primaryKey(),
