@@ -1,11 +1,11 @@
 import type { Db } from '@/lib/db/pool';
-import { getStoreSettings } from '@/lib/shop/store-settings';
 import type { TenantDb } from '@/lib/tenants/tenant-db';
 import { INGEST_BUCKET_BOUNDS_MS, LAG_BUCKET_BOUNDS_MS } from '../buckets';
 import { databaseNow } from '../database-time';
 import { listAlerts, type AlertItem } from './alert-list';
 import { getApiFigures, type ApiFigures } from './api-series';
-import { getBusinessFigures, type BusinessFigures } from './business-figures';
+import { getCachedBusinessFigures } from './business-cache';
+import type { BusinessFigures } from './business-figures';
 import { getJobFigures, type JobFigures } from './job-figures';
 import { getLiveFigures, type LiveFigures } from './live-figures';
 import { rangeWindow, type MonitoringRange } from './range';
@@ -44,7 +44,7 @@ export async function getMonitoringData(
     getApiFigures(mainDb, ids, w),
     getLiveFigures(mainDb, ids, w, now),
     getJobFigures(mainDb, ids, jobNames, w),
-    Promise.all(tenantDbs.map(async (t) => getBusinessFigures(mainDb, t, await getStoreSettings(t), now))),
+    Promise.all(tenantDbs.map((t) => getCachedBusinessFigures(mainDb, t, () => now))),
     listAlerts(mainDb, ids),
   ]);
   return {

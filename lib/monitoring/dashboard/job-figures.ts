@@ -25,26 +25,30 @@ export async function getJobFigures(db: Db, tenantIds: number[], jobNames: reado
   const starts = stepStarts(w);
   if (tenantIds.length === 0) return { jobs: jobNames.map((job) => ({ job, last: null, runs: 0, failures: 0, avgMs: null, maxMs: null })), points: starts.map((s) => ({ t: s.toISOString(), byJob: {} })) };
   const ids = sql.join(tenantIds.map((id) => sql`${id}`), sql`, `);
-  const [latest, steps] = await Promise.all([
-    selectRows(
-      db,
-      sql`SELECT r.job, r.status, r.started_at, r.duration_ms FROM msc_job_run r
-          JOIN (SELECT MAX(id) AS id FROM msc_job_run WHERE tenant_id IN (${ids}) AND status <> 'skipped' GROUP BY tenant_id, job) m ON m.id = r.id
-          ORDER BY r.started_at`,
-      z.object({ job: z.string(), status: z.string(), started_at: utcDateSchema, duration_ms: n.nullable() }),
+  // The newest run per tenant and job through the (tenant, job, started_at) index; the steps from the rollups.
+  const [latestPerTenant, steps] = await Promise.all([
+    Promise.all(
+      tenantIds.flatMap((tenantId) =>
+        jobNames.map((job) =>
+          selectRows(
+            db,
+            sql`SELECT job, status, started_at, duration_ms FROM msc_job_run
+                WHERE tenant_id = ${tenantId} AND job = ${job} AND status <> 'skipped' ORDER BY started_at DESC, id DESC LIMIT 1`,
+            z.object({ job: z.string(), status: z.string(), started_at: utcDateSchema, duration_ms: n.nullable() }),
+          ),
+        ),
+      ),
     ),
     selectRows(
       db,
-      sql`SELECT job, FLOOR(TIMESTAMPDIFF(SECOND, ${w.from}, started_at) / ${w.stepMs / 1000}) AS step,
-            COUNT(*) AS runs, SUM(CASE WHEN status = 'failed' THEN 1 ELSE 0 END) AS failures,
-            SUM(CASE WHEN status IN ('succeeded', 'failed') THEN duration_ms ELSE 0 END) AS ms,
-            SUM(CASE WHEN status IN ('succeeded', 'failed') THEN 1 ELSE 0 END) AS finished,
-            MAX(duration_ms) AS max_ms
-          FROM msc_job_run WHERE tenant_id IN (${ids}) AND started_at >= ${w.from} AND started_at < ${w.to} AND status <> 'skipped'
+      sql`SELECT job, FLOOR(TIMESTAMPDIFF(SECOND, ${w.from}, bucket_start) / ${w.stepMs / 1000}) AS step,
+            SUM(runs) AS runs, SUM(failures) AS failures, SUM(duration_ms_sum) AS ms, SUM(finished) AS finished, MAX(duration_ms_max) AS max_ms
+          FROM msc_metric_job_rollup WHERE tenant_id IN (${ids}) AND grain = ${w.grain} AND bucket_start >= ${w.from} AND bucket_start < ${w.to}
           GROUP BY job, step`,
       z.object({ job: z.string(), step: n, runs: n, failures: n, ms: n, finished: n, max_ms: n.nullable() }),
     ),
   ]);
+  const latest = latestPerTenant.flat().sort((a, b) => a.started_at.getTime() - b.started_at.getTime());
   const points = starts.map((s) => ({ t: s.toISOString(), byJob: {} as Record<string, number> }));
   const per = new Map<string, { runs: number; failures: number; ms: number; finished: number; max: number | null }>();
   for (const r of steps) {

@@ -20,6 +20,7 @@ async function earliestRow(db: Db, tenantId: number): Promise<Date | null> {
     sql`SELECT LEAST(
       COALESCE((SELECT MIN(received_at) FROM msc_webhook_event WHERE tenant_id = ${tenantId}), '9999-12-31'),
       COALESCE((SELECT MIN(created_at) FROM msc_marketplace_api_call WHERE tenant_id = ${tenantId}), '9999-12-31'),
+      COALESCE((SELECT MIN(started_at) FROM msc_job_run WHERE tenant_id = ${tenantId}), '9999-12-31'),
       COALESCE((SELECT MIN((SELECT MIN(d.received_at) FROM msc_webhook_delivery d WHERE d.account_id = a.id)) FROM msc_marketplace_account a WHERE a.tenant_id = ${tenantId}), '9999-12-31')
     ) AS earliest`,
     z.object({ earliest: utcDateSchema }),

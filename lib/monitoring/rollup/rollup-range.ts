@@ -34,6 +34,8 @@ export async function rollupRange(db: Db, tenantId: number, from: Date, to: Date
   await db.transaction(async (tx) => {
     await tx.execute(sql`DELETE FROM msc_metric_webhook_rollup WHERE tenant_id = ${tenantId} AND grain = 'minute' AND bucket_start >= ${start} AND bucket_start < ${end}`);
     await tx.execute(sql`DELETE FROM msc_metric_api_rollup WHERE tenant_id = ${tenantId} AND grain = 'minute' AND bucket_start >= ${start} AND bucket_start < ${end}`);
+    await tx.execute(sql`DELETE FROM msc_metric_job_rollup WHERE tenant_id = ${tenantId} AND grain = 'minute' AND bucket_start >= ${start} AND bucket_start < ${end}`);
+    await rollupJobRuns(tx, tenantId, start, end);
     await rollupReceived(tx, tenantId, start, end);
     await rollupDeliveries(tx, tenantId, start, end);
     await rollupApplied(tx, tenantId, start, end);
@@ -110,6 +112,20 @@ async function rollupApiCalls(tx: DbOrTx, tenantId: number, start: Date, end: Da
     GROUP BY tenant_id, marketplace, m`);
 }
 
+/** Job runs by the minute they started; a run still going is counted again (finished) by a later recompute. */
+async function rollupJobRuns(tx: DbOrTx, tenantId: number, start: Date, end: Date) {
+  await tx.execute(sql`
+    INSERT INTO msc_metric_job_rollup (tenant_id, grain, job, bucket_start, runs, failures, finished, duration_ms_sum, duration_ms_max)
+    SELECT tenant_id, 'minute', job, ${sql.raw(MINUTE_OF('started_at'))} AS m, COUNT(*),
+      SUM(CASE WHEN status = 'failed' THEN 1 ELSE 0 END),
+      SUM(CASE WHEN status IN ('succeeded', 'failed') THEN 1 ELSE 0 END),
+      SUM(CASE WHEN status IN ('succeeded', 'failed') THEN COALESCE(duration_ms, 0) ELSE 0 END),
+      MAX(CASE WHEN status IN ('succeeded', 'failed') THEN duration_ms END)
+    FROM msc_job_run
+    WHERE tenant_id = ${tenantId} AND started_at >= ${start} AND started_at < ${end} AND status <> 'skipped'
+    GROUP BY tenant_id, job, m`);
+}
+
 /** Hour rows are sums of their minute rows, so the 7- and 30-day charts read a sixtieth of the rows. */
 async function rollupHours(tx: DbOrTx, tenantId: number, start: Date, end: Date) {
   const hourOf = "DATE_FORMAT(bucket_start, '%Y-%m-%d %H:00:00')";
@@ -127,4 +143,11 @@ async function rollupHours(tx: DbOrTx, tenantId: number, start: Date, end: Date)
     FROM msc_metric_api_rollup
     WHERE tenant_id = ${tenantId} AND grain = 'minute' AND bucket_start >= ${start} AND bucket_start < ${end}
     GROUP BY tenant_id, marketplace, h`);
+  await tx.execute(sql`DELETE FROM msc_metric_job_rollup WHERE tenant_id = ${tenantId} AND grain = 'hour' AND bucket_start >= ${start} AND bucket_start < ${end}`);
+  await tx.execute(sql`
+    INSERT INTO msc_metric_job_rollup (tenant_id, grain, job, bucket_start, runs, failures, finished, duration_ms_sum, duration_ms_max)
+    SELECT tenant_id, 'hour', job, ${sql.raw(hourOf)} AS h, SUM(runs), SUM(failures), SUM(finished), SUM(duration_ms_sum), MAX(duration_ms_max)
+    FROM msc_metric_job_rollup
+    WHERE tenant_id = ${tenantId} AND grain = 'minute' AND bucket_start >= ${start} AND bucket_start < ${end}
+    GROUP BY tenant_id, job, h`);
 }
