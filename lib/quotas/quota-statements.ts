@@ -54,33 +54,35 @@ export function quotaStatements(use: QuotaUse) {
   const key = (plan: GrainPlan) => [use.tenantId, use.metric, use.scope, plan.grain, toSqlDatetime(plan.windowStart)];
   const WHERE_KEY = 'tenant_id = ? AND metric = ? AND scope = ? AND grain = ? AND window_start = ?';
 
-  const prepare = {
-    text: ["SET @msc_q_active = IF(? = 1, COALESCE((SELECT status = 'active' FROM msc_tenant WHERE id = ?), 0), 1);"],
-    values: [use.requireActiveTenant ? 1 : 0, use.tenantId] as unknown[],
-  };
+  // One statement: the assignments are independent of each other.
+  const assignments = ["@msc_q_active = IF(? = 1, COALESCE((SELECT status = 'active' FROM msc_tenant WHERE id = ?), 0), 1)"];
+  const prepare = { text: [] as string[], values: [use.requireActiveTenant ? 1 : 0, use.tenantId] as unknown[] };
   for (const plan of plans) {
     if (plan.resource) {
-      prepare.text.push(
-        `SET @msc_q_lim_${plan.grain} = COALESCE((SELECT limit_value FROM msc_quota_limit WHERE tenant_id = ? AND resource = ? AND scope = ?), ?);`,
-      );
+      assignments.push(`@msc_q_lim_${plan.grain} = COALESCE((SELECT limit_value FROM msc_quota_limit WHERE tenant_id = ? AND resource = ? AND scope = ?), ?)`);
       prepare.values.push(use.tenantId, plan.resource, use.scope, definitionOf(plan.resource).defaultLimit);
     } else {
-      prepare.text.push(`SET @msc_q_lim_${plan.grain} = NULL;`);
+      assignments.push(`@msc_q_lim_${plan.grain} = NULL`);
     }
   }
+  prepare.text.push(`SET ${assignments.join(', ')};`);
 
-  const take = { text: ['SET @msc_q_ok = @msc_q_active;'], values: [] as unknown[] };
-  for (const plan of plans) {
+  // A chain: each grain is tried only if the one before took (the first only if the tenant is active);
+  // the last grain's outcome is the use's, @msc_q_ok.
+  const take = { text: [] as string[], values: [] as unknown[] };
+  let previous = '@msc_q_active';
+  for (const [i, plan] of plans.entries()) {
     const g = plan.grain;
+    const took = i === plans.length - 1 ? '@msc_q_ok' : `@msc_q_took_${g}`;
     take.text.push(
       'INSERT INTO msc_quota_usage (tenant_id, metric, scope, grain, window_start, used) ' +
-        `SELECT ?, ?, ?, ?, ?, ? FROM DUAL WHERE @msc_q_ok = 1 AND (@msc_q_lim_${g} IS NULL OR ? <= @msc_q_lim_${g}) ` +
-        `ON DUPLICATE KEY UPDATE used = IF(@msc_q_ok = 1 AND (@msc_q_lim_${g} IS NULL OR used + ? <= @msc_q_lim_${g}), used + ?, used);`,
+        `SELECT ?, ?, ?, ?, ?, ? FROM DUAL WHERE ${previous} = 1 AND (@msc_q_lim_${g} IS NULL OR ? <= @msc_q_lim_${g}) ` +
+        `ON DUPLICATE KEY UPDATE used = IF(${previous} = 1 AND (@msc_q_lim_${g} IS NULL OR used + ? <= @msc_q_lim_${g}), used + ?, used);`,
       // A use of 0 changes nothing and still passes.
-      `SET @msc_q_took_${g} = @msc_q_ok AND (ROW_COUNT() > 0 OR ? = 0);`,
-      `SET @msc_q_ok = @msc_q_took_${g};`,
+      `SET ${took} = ${previous} AND (ROW_COUNT() > 0 OR ? = 0);`,
     );
     take.values.push(...key(plan), use.amount, use.amount, use.amount, use.amount, use.amount);
+    previous = took;
   }
   for (const plan of plans.slice(0, -1)) {
     take.text.push(`UPDATE msc_quota_usage SET used = used - ? WHERE ${WHERE_KEY} AND @msc_q_ok = 0 AND @msc_q_took_${plan.grain} = 1;`);
@@ -90,7 +92,7 @@ export function quotaStatements(use: QuotaUse) {
   const select = [
     '@msc_q_active AS q_active',
     '@msc_q_ok AS q_ok',
-    ...plans.map((plan) => `@msc_q_took_${plan.grain} AS q_took_${plan.grain}`),
+    ...plans.map((plan, i) => `${i === plans.length - 1 ? '@msc_q_ok' : `@msc_q_took_${plan.grain}`} AS q_took_${plan.grain}`),
     ...plans.map((plan) => `@msc_q_lim_${plan.grain} AS q_lim_${plan.grain}`),
     ...plans.map((plan) => `(SELECT used FROM msc_quota_usage WHERE ${WHERE_KEY}) AS q_used_${plan.grain}`),
   ].join(', ');

@@ -117,6 +117,8 @@ function deliveryStatements(delivery: DeliveryToRecord, quota: QuotaUse | null) 
   } else {
     text.push('SET @msc_received = 0;');
   }
+  text.push(RECORD_DUPLICATES);
+  values.push(delivery.events.length, delivery.events.length);
   if (q) {
     text.push(...q.take.text);
     values.push(...q.take.values);
@@ -126,8 +128,6 @@ function deliveryStatements(delivery: DeliveryToRecord, quota: QuotaUse | null) 
     }
     text.push(REMOVE_DELIVERY_IF_REFUSED);
   }
-  text.push(RECORD_DUPLICATES);
-  values.push(delivery.events.length, delivery.events.length);
   text.push(`SELECT ${FINISH_COLUMNS}${q ? `, ${q.select}` : ''};`, 'COMMIT;');
   if (q) values.push(...q.selectValues);
   return { text: text.join(' '), values, plans: q?.plans ?? null };
