@@ -52,10 +52,11 @@ export const E2E_WEBHOOK_ACCOUNT = {
 } as const;
 
 /**
- * A Trendyol account whose API calls go to a fake Trendyol that e2e/sync.spec.ts starts on this port
+ * A Trendyol account whose API calls go to a fake Trendyol that e2e/sync.spec.ts starts on this port (not
+ * 4190: fetch refuses a few ports, that one among them)
  * (scripts/fake-marketplaces); its products match by OpenCart's model.
  */
-export const E2E_SYNC_ACCOUNT = { name: 'E2E Trendyol', fakePort: 4190 } as const;
+export const E2E_SYNC_ACCOUNT = { name: 'E2E Trendyol', fakePort: 4180 } as const;
 
 async function queryRows<T>(sql: string, params: unknown[], database = E2E_DATABASE): Promise<T[]> {
   const conn = await connectE2eDatabase(database);

@@ -42,6 +42,17 @@ async function setQuantity(productId: number, quantity: number) {
   }
 }
 
+/** The outbox's items with their reasons, to say why a push did not arrive. */
+async function outboxState(): Promise<string> {
+  const conn = await connectE2eDatabase();
+  try {
+    const [rows] = await conn.query('SELECT status, quantity, last_error AS lastError FROM msc_sync_outbox ORDER BY id');
+    return JSON.stringify(rows);
+  } finally {
+    await conn.end();
+  }
+}
+
 /** Every quantity the fake Trendyol received for the listing, in order. */
 function quantitiesReceived(): number[] {
   return fake.accepted
@@ -64,6 +75,7 @@ test('a linked product’s new stock level reaches the marketplace when the sync
   const product = await productToSync();
 
   await logIn(page, E2E_ADMIN.username, E2E_ADMIN.password);
+  await expect(page.getByRole('heading', { name: 'Overview', level: 1 })).toBeVisible();
   await page.goto(`/products?account=${accountId}&q=${encodeURIComponent(product.name)}`);
   await page.getByLabel(`Marketplace SKU for product #${product.productId}`).fill(LISTING_SKU);
   await page.getByRole('button', { name: 'Link', exact: true }).first().click();
@@ -71,13 +83,13 @@ test('a linked product’s new stock level reaches the marketplace when the sync
 
   // First run: the listing has never been confirmed, so the shop's current stock goes out.
   await runSyncFromJobsPage(page);
-  await expect.poll(quantitiesReceived).toEqual([product.quantity]);
+  await expect.poll(quantitiesReceived, { message: `outbox: ${await outboxState()}` }).toEqual([product.quantity]);
 
   // The shop's stock changes in OpenCart; the next run confirms the first push and sends the new level.
   const newQuantity = product.quantity + 7;
   await setQuantity(product.productId, newQuantity);
   await runSyncFromJobsPage(page);
-  await expect.poll(quantitiesReceived).toEqual([product.quantity, newQuantity]);
+  await expect.poll(quantitiesReceived, { message: `outbox: ${await outboxState()}` }).toEqual([product.quantity, newQuantity]);
 
   // The jobs page's outbox and the products page show the listing as sent or confirmed, never refused.
   await page.goto(`/products?account=${accountId}&q=${encodeURIComponent(product.name)}`);

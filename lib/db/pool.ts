@@ -9,7 +9,7 @@ export type DbOrTx = Db | Transaction;
 
 const POOL_SIZE = 10;
 
-type PoolEntry = { pool: mysql.Pool; db: Db; statementPool?: mysql.Pool; statementPromisePool?: PromisePool };
+type PoolEntry = { url: string; pool: mysql.Pool; db: Db; statementPool?: mysql.Pool; statementPromisePool?: PromisePool };
 type PoolRegistry = Map<string, PoolEntry>;
 
 // One pool per database URL, kept on globalThis so dev hot reload and a twice-bundled server reuse it.
@@ -45,28 +45,25 @@ export function getDb(url: string): Db {
   let entry = reg.get(url);
   if (!entry) {
     const pool = createPool(url);
-    entry = { pool, db: drizzle({ client: pool }) as Db };
+    entry = { url, pool, db: drizzle({ client: pool }) as Db };
     reg.set(url, entry);
-    urlOfDb.set(entry.db, url);
   }
   return entry.db;
 }
 
-/** The database URL a handle from getDb was opened with. */
-const urlOfDb = new WeakMap<Db, string>();
-
 /**
- * A second, small pool for one hot path that needs what the shared pool must not have: several
+ * A second, small pool for hot paths that need what the shared pool must not have: several
  * statements per round trip (MULTI_STATEMENTS) and affected-rows counts that say whether an
  * ON DUPLICATE KEY UPDATE inserted or found a row (no FOUND_ROWS). Only fixed statement texts with
  * `?` placeholders may be sent through it, never text built from input.
  */
 export function getStatementBatchPool(db: Db): PromisePool {
-  const url = urlOfDb.get(db);
-  if (!url) throw new Error('getStatementBatchPool needs a handle from getDb');
-  const entry = registry().get(url)!;
+  // Found by the handle's own pool: Next may bundle this module twice, but the registry is global.
+  const client = (db as unknown as { $client?: unknown }).$client;
+  const entry = [...registry().values()].find((e) => e.db === db || e.pool === client);
+  if (!entry) throw new Error('getStatementBatchPool needs a handle from getDb (not a transaction)');
   if (!entry.statementPool) {
-    entry.statementPool = createPool(url, POOL_SIZE, { multipleStatements: true, flags: ['-FOUND_ROWS'] });
+    entry.statementPool = createPool(entry.url, POOL_SIZE, { multipleStatements: true, flags: ['-FOUND_ROWS'] });
     // .promise() builds a new wrapper each call: keep one.
     entry.statementPromisePool = entry.statementPool.promise();
   }

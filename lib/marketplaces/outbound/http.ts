@@ -66,12 +66,15 @@ function classifyStatus(status: number): ApiErrorKind {
   return 'client';
 }
 
+/** The socket's error code (ECONNREFUSED…), else the innermost cause's message (fetch's own refusals, e.g. "bad port"). */
 function networkCode(err: unknown): string | undefined {
+  let innermost: string | undefined;
   for (let e: unknown = err; e instanceof Error; e = e.cause) {
     const code = (e as Error & { code?: unknown }).code;
     if (typeof code === 'string') return code;
+    if (e !== err) innermost = e.message.slice(0, 80);
   }
-  return undefined;
+  return innermost;
 }
 
 function isTimeout(err: unknown): boolean {
