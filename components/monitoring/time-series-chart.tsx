@@ -75,7 +75,8 @@ export function TimeSeriesChart({
           <LineChart responsive style={{ width: '100%', height: '100%' }} data={rows} margin={{ top: 8, right: 8, bottom: 0, left: 0 }} title={title} accessibilityLayer>
             {axes}
             {series.map((s) => (
-              <Line key={s.key} dataKey={s.key} name={s.label} stroke={s.color} strokeWidth={2} dot={false} connectNulls={false} type="stepAfter" isAnimationActive={false} />
+              // Dots too: a step with data between empty ones has no line to draw.
+              <Line key={s.key} dataKey={s.key} name={s.label} stroke={s.color} strokeWidth={2} dot={{ r: 2.5 }} connectNulls={false} type="stepAfter" isAnimationActive={false} />
             ))}
           </LineChart>
         )}
