@@ -1,0 +1,244 @@
+/**
+ * What the per-tenant quota check costs a webhook request: the same open-loop load against two
+ * `next start` servers of one build, one with QUOTA_ENFORCEMENT=on and one with it off, in alternating
+ * rounds (on, off, off, on, …) so drift on a shared machine hits both alike; then the store of one push
+ * (recordDelivery) timed from this process with and without the quota statements riding in its
+ * transaction, one caller and several, in alternating blocks.
+ *   npx tsx bench/quota.ts [--rate 100] [--seconds 15] [--rounds 2] [--concurrency 20]
+ * Budget (issue 5): the check adds at most 2 ms to a webhook request's p99 under load.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { parseArgs } from 'node:util';
+import { and, eq, sum } from 'drizzle-orm';
+import { Webhook } from 'standardwebhooks';
+import { z } from 'zod';
+import { env } from '@/lib/env';
+import { dropDatabase, ensureDatabase, ensureServer, withDatabase } from '@/lib/db/server';
+import { closeAllPools, getDb } from '@/lib/db/pool';
+import { createOpenCartTables } from '@/lib/db/opencart/create-tables';
+import { insertSampleCatalogue } from '@/lib/db/opencart/sample-catalogue';
+import { ensureDefaultTenant, migrateCompanion } from '@/lib/db/migrate';
+import { quotaUsage } from '@/lib/db/schema';
+import { createMarketplaceAccount } from '@/lib/marketplace-accounts';
+import { encryptionKeyFrom } from '@/lib/crypto/secret-box';
+import { MAX_QUOTA_LIMIT, setQuotaLimit, webhookQuotaUse } from '@/lib/quotas';
+import { recordDelivery, recordDeliveryWithinQuota, type DeliveryToRecord } from '@/lib/webhooks/ingest/record-delivery';
+import { runAtFixedRate, type RateResult, type SignedRequest } from './webhooks-ingest/load';
+
+const argsSchema = z.object({
+  rate: z.coerce.number().int().min(1).max(2_000).default(100),
+  seconds: z.coerce.number().int().min(1).max(120).default(15),
+  rounds: z.coerce.number().int().min(1).max(10).default(2),
+  concurrency: z.coerce.number().int().min(1).max(100).default(20),
+});
+
+// A build of its own, leaving a running app's, the e2e run's and the ingest bench's builds alone.
+const BENCH_DIST_DIR = '.next-bench-quota';
+const PORTS = { on: 3220, off: 3221 } as const;
+type Mode = keyof typeof PORTS;
+const READY_TIMEOUT_MS = 90_000;
+const STOP_GRACE_MS = 5_000;
+/** Stores timed per mode and concurrency, in blocks alternating with and without the quota. */
+const STORE_SAMPLES = 2_000;
+const STORE_BLOCKS = 10;
+
+async function waitForHealth(url: string) {
+  const deadline = Date.now() + READY_TIMEOUT_MS;
+  for (;;) {
+    try {
+      if ((await fetch(`${url}/api/health`)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new Error(`${url} did not become healthy`);
+    await new Promise((r) => setTimeout(r, 500));
+  }
+}
+
+async function stopProcessGroup(child: ChildProcess) {
+  if (child.pid === undefined || child.exitCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  process.kill(-child.pid, 'SIGTERM');
+  const timer = setTimeout(() => child.pid && process.kill(-child.pid, 'SIGKILL'), STOP_GRACE_MS);
+  await exited;
+  clearTimeout(timer);
+}
+
+/** Each request a new signed stock event, so every push is stored (no redelivery shortcut). */
+function signer(secret: string, path: string, label: string) {
+  const wh = new Webhook(secret);
+  return (n: number): SignedRequest => {
+    const id = `msg_${label}_${n}`;
+    const body = JSON.stringify({ type: 'stock.changed', externalId: `bench:${label}:${n}`, occurredAt: new Date().toISOString(), sku: `Q-${n % 50}`, quantity: n % 100 });
+    const now = new Date();
+    return {
+      path,
+      body,
+      headers: { 'content-type': 'application/json', 'webhook-id': id, 'webhook-timestamp': String(Math.floor(now.getTime() / 1000)), 'webhook-signature': wh.sign(id, now, body) },
+    };
+  };
+}
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return 0;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+const ms = (v: number) => `${v.toFixed(2)} ms`;
+
+async function main() {
+  const args = argsSchema.parse(
+    parseArgs({ options: { rate: { type: 'string' }, seconds: { type: 'string' }, rounds: { type: 'string' }, concurrency: { type: 'string' } } }).values,
+  );
+  const url = withDatabase(env().DATABASE_URL, `mscbench_quota_${Date.now().toString(36)}`);
+  const keyText = randomBytes(32).toString('base64');
+  const apps: ChildProcess[] = [];
+  await ensureServer(url);
+  await ensureDatabase(url);
+  try {
+    const oc = await createOpenCartTables(url);
+    const db = getDb(url);
+    await insertSampleCatalogue(db, oc);
+    await migrateCompanion(url);
+    const tenant = await ensureDefaultTenant(db, 'oc_');
+    const { account, secret } = await createMarketplaceAccount(
+      db,
+      { tenantId: tenant.id, marketplace: 'generic', name: 'Bench', authType: 'hmac' },
+      { key: encryptionKeyFrom(keyText), actor: { userId: null, username: 'bench' } },
+    );
+    // The check runs in full, but nothing is refused: the cost measured is the counting, not 429s.
+    const bench = { actor: { userId: null, username: 'bench' } };
+    await setQuotaLimit(db, tenant.id, { resource: 'webhook_events_per_minute', limit: MAX_QUOTA_LIMIT }, bench);
+    await setQuotaLimit(db, tenant.id, { resource: 'webhook_events_per_day', limit: MAX_QUOTA_LIMIT }, bench);
+
+    const buildEnv = { ...process.env, NEXT_DIST_DIR: BENCH_DIST_DIR };
+    if (!existsSync(`${BENCH_DIST_DIR}/BUILD_ID`) || process.env.BENCH_REBUILD !== '0') {
+      console.log('Building the app for the bench (next build)…');
+      if (spawnSync('npx', ['next', 'build'], { stdio: 'inherit', env: buildEnv }).status !== 0) throw new Error('next build failed');
+    }
+    const appUrl = (mode: Mode) => `http://127.0.0.1:${PORTS[mode]}`;
+    for (const mode of ['on', 'off'] as const) {
+      const app = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '--hostname', '127.0.0.1', '--port', String(PORTS[mode])], {
+        env: {
+          ...buildEnv,
+          QUOTA_ENFORCEMENT: mode,
+          // Ingest alone: the after-ingest worker would share the two cores and blur the difference.
+          WEBHOOK_APPLY_AFTER_INGEST: 'false',
+          DATABASE_URL: url,
+          APP_ENCRYPTION_KEY: keyText,
+          AUTH_SECRET: randomBytes(24).toString('hex'),
+        },
+        stdio: 'ignore',
+        detached: true,
+      });
+      apps.push(app);
+    }
+    await Promise.all((['on', 'off'] as const).map((mode) => waitForHealth(appUrl(mode))));
+    const path = `/api/webhooks/generic/${account.id}`;
+    const warmUp: Record<Mode, RateResult | null> = { on: null, off: null };
+    for (const mode of ['on', 'off'] as const) {
+      warmUp[mode] = await runAtFixedRate({ baseUrl: appUrl(mode), ratePerSecond: 50, durationSeconds: 3, makeRequest: signer(secret, path, `warm-${mode}`) });
+    }
+
+    const results: Record<Mode, RateResult[]> = { on: [], off: [] };
+    for (let round = 0; round < args.rounds; round++) {
+      const order: Mode[] = round % 2 === 0 ? ['on', 'off'] : ['off', 'on'];
+      for (const mode of order) {
+        const r = await runAtFixedRate({
+          baseUrl: appUrl(mode),
+          ratePerSecond: args.rate,
+          durationSeconds: args.seconds,
+          makeRequest: signer(secret, path, `${mode}-${round}`),
+        });
+        results[mode].push(r);
+        console.log(`round ${round + 1} quotas ${mode.padEnd(3)}: ok ${r.ok}/${r.sent}  p50 ${ms(r.p50)}  p95 ${ms(r.p95)}  p99 ${ms(r.p99)}`);
+      }
+    }
+    for (const app of apps) await stopProcessGroup(app);
+    apps.length = 0;
+
+    // Every push the "on" server accepted was counted once: the day counter equals the accepted events.
+    const countedToday = async () => {
+      const [row] = await db
+        .select({ n: sum(quotaUsage.used) })
+        .from(quotaUsage)
+        .where(and(eq(quotaUsage.tenantId, tenant.id), eq(quotaUsage.metric, 'webhook_events'), eq(quotaUsage.grain, 'day')));
+      return Number(row?.n ?? 0);
+    };
+    const countedOn = await countedToday();
+    const acceptedOn = results.on.reduce((n, r) => n + r.ok, 0) + (warmUp.on?.ok ?? 0);
+
+    // The store itself, from this process, without HTTP and Next: the same delivery transaction with and
+    // without the quota statements riding in it, in alternating blocks so drift hits both alike.
+    const deliveryOf = (n: number, label: string): DeliveryToRecord => {
+      const event = { type: 'stock.changed' as const, externalId: `store:${label}:${n}`, occurredAt: new Date().toISOString(), sku: `Q-${n % 50}`, quantity: n % 100 };
+      return {
+        tenantId: tenant.id,
+        accountId: account.id,
+        marketplace: 'generic',
+        request: { method: 'POST', pathTail: [], headers: {}, rawBody: JSON.stringify(event), receivedAt: new Date() },
+        storedHeaders: {},
+        events: [event],
+      };
+    };
+    const store = { on: [] as number[], off: [] as number[] };
+    const timeStores = async (mode: Mode, callers: number, count: number, block: number) => {
+      let next = 0;
+      const worker = async () => {
+        while (next < count) {
+          const n = next++;
+          const delivery = deliveryOf(n, `${mode}-${callers}-${block}`);
+          const started = performance.now();
+          if (mode === 'on') await recordDeliveryWithinQuota(db, delivery, webhookQuotaUse(tenant.id, 1, delivery.request.receivedAt));
+          else await recordDelivery(db, delivery);
+          store[mode].push(performance.now() - started);
+        }
+      };
+      await Promise.all(Array.from({ length: callers }, worker));
+    };
+    const storeFigures: Record<string, { on: number[]; off: number[] }> = {};
+    for (const callers of [1, args.concurrency]) {
+      store.on = [];
+      store.off = [];
+      for (let block = 0; block < STORE_BLOCKS; block++) {
+        const order: Mode[] = block % 2 === 0 ? ['on', 'off'] : ['off', 'on'];
+        for (const mode of order) await timeStores(mode, callers, STORE_SAMPLES / STORE_BLOCKS, block);
+      }
+      storeFigures[String(callers)] = { on: [...store.on].sort((a, b) => a - b), off: [...store.off].sort((a, b) => a - b) };
+    }
+
+    console.log(`\nWebhook requests, open loop at ${args.rate} req/s for ${args.seconds} s per run, ${args.rounds} run(s) per mode:`);
+    console.log('mode       runs  ok/sent          p50 (median of runs)  p99 (median of runs)  p99 per run');
+    const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)]!;
+    for (const mode of ['off', 'on'] as const) {
+      const rs = results[mode];
+      console.log(
+        `quotas ${mode.padEnd(3)} ${String(rs.length).padStart(5)}  ${`${rs.reduce((n, r) => n + r.ok, 0)}/${rs.reduce((n, r) => n + r.sent, 0)}`.padEnd(15)}  ${ms(median(rs.map((r) => r.p50))).padEnd(20)}  ${ms(median(rs.map((r) => r.p99))).padEnd(20)}  ${rs.map((r) => ms(r.p99)).join(', ')}`,
+      );
+    }
+    const p99On = median(results.on.map((r) => r.p99));
+    const p99Off = median(results.off.map((r) => r.p99));
+    const p50On = median(results.on.map((r) => r.p50));
+    const p50Off = median(results.off.map((r) => r.p50));
+    console.log(`difference on − off: p50 ${ms(p50On - p50Off)}, p99 ${ms(p99On - p99Off)} (budget: p99 +2 ms)`);
+    console.log(`\nStoring one push (recordDelivery) from this process, ${STORE_SAMPLES} per mode and concurrency, alternating blocks:`);
+    for (const [callers, f] of Object.entries(storeFigures)) {
+      const line = (mode: Mode) => `p50 ${ms(percentile(f[mode], 50))}  p99 ${ms(percentile(f[mode], 99))}`;
+      console.log(`  ${callers.padStart(2)} caller(s): without quota ${line('off')}   with quota ${line('on')}   difference p50 ${ms(percentile(f.on, 50) - percentile(f.off, 50))}, p99 ${ms(percentile(f.on, 99) - percentile(f.off, 99))}`);
+    }
+    console.log(`Counted by the "on" server: ${countedOn}, accepted by it: ${acceptedOn}${countedOn === acceptedOn ? ' (equal)' : ' (DIFFERENT)'}`);
+    if (countedOn !== acceptedOn) process.exitCode = 1;
+  } finally {
+    // The apps must be gone before the drop: their open connections would hold the tables' metadata locks.
+    for (const app of apps) await stopProcessGroup(app);
+    await closeAllPools();
+    await dropDatabase(url);
+  }
+}
+
+main().catch((err: Error) => {
+  console.error(`bench failed: ${err.message}`);
+  process.exitCode = 1;
+});
