@@ -10,6 +10,7 @@ import { EmptyState } from '@/components/overview/empty-state';
 import { formatInstant } from '@/components/webhooks/format-instant';
 import overview from '@/components/overview/overview.module.css';
 import styles from '@/components/accounts/accounts.module.css';
+import own from './tenants.module.css';
 import type { RoleLabels, TenantsLabels } from './labels';
 import type { GrantAccessAction, RevokeAccessAction } from './tenant-actions';
 
@@ -91,7 +92,7 @@ export function GrantsPanel({
             <tbody>
               {grants.map((g) => (
                 <tr key={g.userId}>
-                  <th scope="row">
+                  <th scope="row" className={own.rowHeader}>
                     {g.username}
                     {g.userId === currentUserId ? <span className={overview.secondary}>{a.you}</span> : null}
                   </th>

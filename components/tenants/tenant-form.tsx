@@ -8,6 +8,7 @@ import type { PublicTenant } from '@/lib/tenants/public-tenant';
 import { FormField } from '@/components/accounts/form-field';
 import overview from '@/components/overview/overview.module.css';
 import styles from '@/components/accounts/accounts.module.css';
+import own from './tenants.module.css';
 import type { TenantsLabels } from './labels';
 import type { CreateTenantAction, TestConnectionAction, UpdateTenantAction } from './tenant-actions';
 import { TestConnectionButton } from './test-connection-button';
@@ -118,9 +119,11 @@ export function TenantForm({
           </fieldset>
         ) : null}
         {(mode === 'create' || choice === 'url') && !isDefault ? (
-          <FormField id={`${id}-url`} label={f.databaseUrl} hint={f.databaseUrlHint} errors={fieldErrors.databaseUrl}>
-            {(aria) => <input {...aria} name="databaseUrl" type="password" autoComplete="off" className={styles.control} placeholder="mysql://" />}
-          </FormField>
+          <div className={own.wrapHint}>
+            <FormField id={`${id}-url`} label={f.databaseUrl} hint={f.databaseUrlHint} errors={fieldErrors.databaseUrl}>
+              {(aria) => <input {...aria} name="databaseUrl" type="password" autoComplete="off" className={styles.control} placeholder="mysql://" />}
+            </FormField>
+          </div>
         ) : null}
         <FormField id={`${id}-prefix`} label={f.prefix} hint={f.prefixHint} errors={fieldErrors.tablePrefix}>
           {(aria) => <input {...aria} name="tablePrefix" className={styles.control} defaultValue={tenant?.tablePrefix ?? 'oc_'} maxLength={32} />}

@@ -4,6 +4,7 @@ import type { AdministeredTenant } from '@/lib/tenants/public-tenant';
 import { EmptyState } from '@/components/overview/empty-state';
 import overview from '@/components/overview/overview.module.css';
 import styles from '@/components/accounts/accounts.module.css';
+import own from './tenants.module.css';
 import type { TenantsLabels } from './labels';
 import type { SetTenantStatusAction, TestConnectionAction } from './tenant-actions';
 import { TenantStatusButton } from './tenant-status-button';
@@ -52,7 +53,7 @@ export function TenantsTable({
             <tbody>
               {tenants.map((tenant) => (
                 <tr key={tenant.id}>
-                  <th scope="row">
+                  <th scope="row" className={own.rowHeader}>
                     <Link href={`/tenants/${tenant.id}`} aria-label={format(labels.form.manageLabel, { name: tenant.name })}>
                       {tenant.name}
                     </Link>

@@ -70,7 +70,7 @@ export function QuotaTable({
                 q.window === 'total' ? labels.windows.total : format(labels.windows[q.window], { time: formatInstant(q.resetsAt ?? '', locale, timeZone, 'short') });
               return (
                 <tr key={`${q.resource}:${q.scope}`} data-quota={q.scope ? `${q.resource}.${q.scope}` : q.resource}>
-                  <th scope="row">
+                  <th scope="row" className={styles.rowHeader}>
                     <span className={styles.quotaName}>{name}</span>
                     <span className={overview.secondary}>{windowText}</span>
                   </th>

@@ -23,11 +23,14 @@ export function ServiceCards({ service, labels, locale }: { service: ServiceFigu
     {
       label: labels.sla,
       value: share(service.sla.bothShare),
-      meta: format(labels.slaMeta, {
-        count: formatCount(service.sla.events, locale),
-        answered: share(service.sla.answeredShare),
-        processed: share(service.sla.processedShare),
-      }),
+      meta:
+        service.sla.events === 0
+          ? labels.slaNone
+          : format(labels.slaMeta, {
+              count: formatCount(service.sla.events, locale),
+              answered: share(service.sla.answeredShare),
+              processed: share(service.sla.processedShare),
+            }),
     },
   ];
   return (

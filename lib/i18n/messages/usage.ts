@@ -19,6 +19,7 @@ export const usageMessages = {
       errorMeta: '{count} processing attempts in 24 hours',
       sla: 'SLA compliance',
       slaMeta: '{count} events in 24 hours: answered within 100 ms {answered}, processed within 60 s {processed}',
+      slaNone: 'No event of the last 24 hours is a minute old yet (events are judged once their minute is up)',
       none: 'No data yet',
     },
     quotas: {
@@ -113,6 +114,7 @@ export const usageMessages = {
       errorMeta: '24 saatte {count} işleme denemesi',
       sla: 'SLA uyumu',
       slaMeta: '24 saatte {count} olay: 100 ms içinde yanıtlanan {answered}, 60 sn içinde işlenen {processed}',
+      slaNone: 'Son 24 saatin olaylarından henüz bir dakikalık olan yok (olaylar bir dakika dolunca değerlendirilir)',
       none: 'Henüz veri yok',
     },
     quotas: {
