@@ -16,7 +16,7 @@ import { jobsQueryKeys } from './jobs-query-keys';
 import type { JobsLabels } from './labels';
 import { JOBS_ACTIVE_REFRESH_MS, JOBS_REFRESH_MS } from './live-refresh';
 import { RunHistoryTable } from './run-history-table';
-import { RunPagination } from './run-pagination';
+import { Pagination } from '@/components/ui/pagination';
 import type { RunJobNowAction } from './use-run-now';
 import styles from './jobs.module.css';
 
@@ -127,7 +127,7 @@ export function JobsLive({
         ) : (
           <RunHistoryTable runs={data.history.runs} jobs={jobs} labels={labels} locale={locale} timeZone={timeZone} />
         )}
-        <RunPagination
+        <Pagination
           page={data.history.page}
           pageCount={data.history.pageCount}
           total={data.history.total}

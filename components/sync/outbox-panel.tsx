@@ -3,7 +3,7 @@ import { format, getMessages, type Locale } from '@/lib/i18n';
 import { OUTBOX_PANEL_STATUSES, OUTBOX_QUERY_NAMES, type OutboxPanelData, type OutboxPanelStatus } from '@/lib/sync/outbox-panel-query';
 import { EmptyState } from '@/components/overview/empty-state';
 import { formatCount, formatMoney } from '@/components/overview/intl-format';
-import { PageLinks } from '@/components/product-links/page-links';
+import { Pagination } from '@/components/ui/pagination';
 import { formatInstant } from '@/components/webhooks/format-instant';
 import { RefreshWhilePending } from '@/components/webhooks/refresh-while-pending';
 import overview from '@/components/overview/overview.module.css';
@@ -142,7 +142,7 @@ export function OutboxPanel({ data, searchParams, basePath, locale, timeZone, cu
           </table>
         </div>
       )}
-      <PageLinks
+      <Pagination scroll={false}
         page={data.page}
         pageCount={data.pageCount}
         total={data.total}

@@ -9,7 +9,7 @@ import { EmptyState } from '@/components/overview/empty-state';
 import { ActionOutcomeMessage } from './action-outcome';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { fetchWebhookEventList } from './event-list-response';
-import { EventPagination } from './event-pagination';
+import { Pagination } from '@/components/ui/pagination';
 import { EventsTable } from './events-table';
 import { formatClock } from './format-instant';
 import { LIVE_REFRESH_MS } from './live-refresh';
@@ -139,7 +139,7 @@ export function WebhookEventsLive({
           timeZone={timeZone}
         />
       )}
-      <EventPagination
+      <Pagination
         page={data.page}
         pageCount={data.pageCount}
         total={data.total}

@@ -15,7 +15,7 @@ import { EmptyState } from '@/components/overview/empty-state';
 import { AccountTabs } from '@/components/product-links/account-tabs';
 import { AutoMatchPanel } from '@/components/product-links/auto-match-panel';
 import { HeldPricesPanel } from '@/components/product-links/held-prices-panel';
-import { PageLinks } from '@/components/product-links/page-links';
+import { Pagination } from '@/components/ui/pagination';
 import { ProductFilterForm } from '@/components/product-links/product-filter-form';
 import { ProductLinksTable } from '@/components/product-links/product-links-table';
 import { SyncSettingsForm } from '@/components/product-links/sync-settings-form';
@@ -120,7 +120,7 @@ export default async function ProductsPage({ searchParams }: { searchParams: Pro
             timeZone={timeZone}
           />
         )}
-        <PageLinks page={list.page} pageCount={list.pageCount} total={list.total} hrefFor={hrefFor} labels={m.pagination} locale={locale} />
+        <Pagination page={list.page} pageCount={list.pageCount} total={list.total} hrefFor={hrefFor} labels={m.pagination} locale={locale} scroll={false} />
       </section>
       <HeldPricesPanel
         key={`held-${account.id}`}
