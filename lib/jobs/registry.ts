@@ -2,6 +2,7 @@ import { evaluateAlertsJob } from '@/lib/alerts/evaluate-alerts-job';
 import { rollupMetricsJob } from '@/lib/monitoring/rollup/rollup-metrics-job';
 import { pullOrdersJob } from '@/lib/sync/pull-orders-job';
 import { syncStockPriceJob } from '@/lib/sync/stock-price-job';
+import { housekeepingJob } from './housekeeping-job';
 import { processWebhooksJob } from './process-webhooks-job';
 import type { JobDefinition } from './types';
 
@@ -21,6 +22,7 @@ export const JOBS: readonly RegisteredJob[] = [
   { definition: pullOrdersJob, schedule: '*/15 * * * *' },
   { definition: rollupMetricsJob, schedule: '* * * * *' },
   { definition: evaluateAlertsJob(() => JOB_NAMES), schedule: '* * * * *' },
+  { definition: housekeepingJob, schedule: '17 3 * * *' },
 ];
 
 export const JOB_NAMES: readonly string[] = JOBS.map((j) => j.definition.name);

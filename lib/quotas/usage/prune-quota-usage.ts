@@ -9,16 +9,17 @@ export const DAY_COUNTERS_KEPT_MS = 400 * MS_PER_DAY;
 const PRUNE_BATCH = 5_000;
 
 /**
- * Deletes counters no page reads any more, in batches so no statement holds locks for long. Level
- * rows (at the epoch) are kept. For a cron job; answers how many rows went.
+ * Deletes counters no page reads any more (one tenant's, or all), in batches so no statement holds
+ * locks for long. Level rows (at the epoch) are kept. For the housekeeping job; answers how many rows went.
  */
-export async function pruneQuotaUsage(db: Db, now: number = Date.now()): Promise<number> {
+export async function pruneQuotaUsage(db: Db, now: number = Date.now(), tenantId?: number): Promise<number> {
+  const ofTenant = tenantId === undefined ? undefined : eq(quotaUsage.tenantId, tenantId);
   let deleted = 0;
   for (const [grain, keptMs] of [['minute', MINUTE_COUNTERS_KEPT_MS], ['day', DAY_COUNTERS_KEPT_MS]] as const) {
     for (;;) {
       const [result] = await db
         .delete(quotaUsage)
-        .where(and(eq(quotaUsage.grain, grain), gt(quotaUsage.windowStart, new Date(0)), lt(quotaUsage.windowStart, new Date(now - keptMs))))
+        .where(and(ofTenant, eq(quotaUsage.grain, grain), gt(quotaUsage.windowStart, new Date(0)), lt(quotaUsage.windowStart, new Date(now - keptMs))))
         .limit(PRUNE_BATCH);
       deleted += result.affectedRows;
       if (result.affectedRows < PRUNE_BATCH) break;
