@@ -3,7 +3,7 @@ export const productsMessages = {
     nav: 'Products',
     title: 'Product links',
     description:
-      'Link your OpenCart products to marketplace listings. Every sync sends each linked listing the shop’s stock and price when they change.',
+      'Link your OpenCart products to marketplace listings. Every sync sends each linked listing the shop’s stock and price when they change; prices go out with tax, as the storefront shows them.',
     loading: 'Loading products…',
     noAccounts: {
       title: 'No marketplace accounts yet',
@@ -28,7 +28,7 @@ export const productsMessages = {
       caption: 'Products of the shop and their listings on {account}',
       product: 'Product',
       stock: 'Stock',
-      price: 'Price',
+      price: 'Price (with tax)',
       listing: 'Marketplace SKU',
       state: 'Sync state',
       confirmed: 'Last confirmed',
@@ -181,7 +181,7 @@ export const productsMessages = {
     nav: 'Ürünler',
     title: 'Ürün eşleştirmeleri',
     description:
-      'OpenCart ürünlerinizi pazaryeri ilanlarına bağlayın. Her eşitlemede bağlı her ilana, değiştiğinde mağazanın stoku ve fiyatı gönderilir.',
+      'OpenCart ürünlerinizi pazaryeri ilanlarına bağlayın. Her eşitlemede bağlı her ilana, değiştiğinde mağazanın stoku ve fiyatı gönderilir; fiyatlar vitrindeki gibi KDV dahil gider.',
     loading: 'Ürünler yükleniyor…',
     noAccounts: {
       title: 'Henüz pazaryeri hesabı yok',
@@ -206,7 +206,7 @@ export const productsMessages = {
       caption: 'Mağazanın ürünleri ve {account} üzerindeki ilanları',
       product: 'Ürün',
       stock: 'Stok',
-      price: 'Fiyat',
+      price: 'Fiyat (KDV dahil)',
       listing: 'Pazaryeri SKU’su',
       state: 'Eşitleme durumu',
       confirmed: 'Son onaylanan',
