@@ -69,7 +69,7 @@ async function runSyncFromJobsPage(page: import('@playwright/test').Page) {
   await expect(page.getByText(/^Finished in /)).toBeVisible({ timeout: RUN_TIMEOUT_MS });
 }
 
-test('a linked product’s new stock level reaches the marketplace when the sync runs from the jobs page', async ({ page }) => {
+test('a linked product’s new stock level reaches the marketplace when the sync runs from the jobs page', async ({ page }, testInfo) => {
   test.setTimeout(3 * RUN_TIMEOUT_MS);
   const accountId = await webhookAccountId(E2E_SYNC_ACCOUNT.name);
   const product = await productToSync();
@@ -90,9 +90,11 @@ test('a linked product’s new stock level reaches the marketplace when the sync
   await setQuantity(product.productId, newQuantity);
   await runSyncFromJobsPage(page);
   await expect.poll(quantitiesReceived, { message: `outbox: ${await outboxState()}` }).toEqual([product.quantity, newQuantity]);
+  await page.screenshot({ path: testInfo.outputPath('jobs-after-sync.png'), fullPage: true });
 
   // The jobs page's outbox and the products page show the listing as sent or confirmed, never refused.
   await page.goto(`/products?account=${accountId}&q=${encodeURIComponent(product.name)}`);
   await expect(page.getByText(LISTING_SKU).first()).toBeVisible();
   await expect(page.getByText('Refused')).toHaveCount(0);
+  await page.screenshot({ path: testInfo.outputPath('products.png'), fullPage: true });
 });

@@ -7,7 +7,6 @@ import { selectRows } from '@/lib/orders/raw-sql';
 import { decodeHtmlEntities } from '@/lib/shop/decode-html-entities';
 import type { TenantDb } from '@/lib/tenants/tenant-db';
 import { compareMoney } from '@/lib/shop/money';
-import { toMarketplacePrice } from '../marketplace-price';
 import { readShopStockPrices, type ShopPricing } from '../read-shop-stock-prices';
 import { listingSyncState, type ListingSyncState } from './listing-sync-state';
 import { PRODUCT_PAGE_SIZE, type ProductFilter } from './product-list-query';
@@ -181,8 +180,9 @@ export async function listProductLinkRows(
       ean: product.ean,
       quantity: product.quantity,
       price: values?.price ?? null,
-      basePrice: product.price,
-      onSpecial: values !== undefined && compareMoney(values.price, toMarketplacePrice(product.price)) !== 0,
+      // Both with tax, as they are pushed: the special's price beside the price it replaces.
+      basePrice: values?.listPrice ?? product.price,
+      onSpecial: values !== undefined && compareMoney(values.price, values.listPrice) !== 0,
       listings: listings
         .filter((l) => l.oc_product_id === product.productId)
         .map((l) => ({
