@@ -1,7 +1,8 @@
 import { and, asc, count, eq, inArray, like, notInArray, or, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '@/lib/db/pool';
-import { productLinks } from '@/lib/db/schema';
+import { marketplaceAccounts, productLinks } from '@/lib/db/schema';
+import { ServiceError } from '@/lib/errors/service-error';
 import { encodeOpenCartText } from '@/lib/db/opencart/html-text';
 import { selectRows } from '@/lib/orders/raw-sql';
 import { decodeHtmlEntities } from '@/lib/shop/decode-html-entities';
@@ -127,13 +128,19 @@ async function readListings(db: Db, accountId: number, productIds: number[]) {
 /**
  * One page of the shop's products (the tenant's store) with their links to one marketplace account
  * and each link's sync state. The shop's tables may live in another database than the links, so
- * the filters that depend on links are turned into product-id sets first.
+ * the filters that depend on links are turned into product-id sets first. An account of another shop
+ * is not found: its links are never read.
  */
 export async function listProductLinkRows(
   db: Db,
   shop: TenantDb,
   input: { accountId: number; languageId: number; pricing: ShopPricing; q?: string; filter: ProductFilter; page: number },
 ): Promise<ProductLinkPage> {
+  const [account] = await db
+    .select({ id: marketplaceAccounts.id })
+    .from(marketplaceAccounts)
+    .where(and(eq(marketplaceAccounts.id, input.accountId), eq(marketplaceAccounts.tenantId, shop.tenant.id)));
+  if (!account) throw new ServiceError('NOT_FOUND', `Marketplace account ${input.accountId} does not exist in this shop.`);
   const { product: p, productDescription: pd, productToStore: p2s } = shop.oc;
   const { only, except } = await filterIds(db, input.accountId, input.filter);
   const conditions: SQL[] = [];

@@ -14,6 +14,8 @@ import { ServiceError } from '@/lib/errors/service-error';
 import { linkProduct } from './link-product';
 import { unlinkProduct } from './unlink-product';
 import { previewAutoMatch } from './auto-match';
+import { listProductLinkRows } from './list-product-link-rows';
+import { readShopPricing } from '../read-shop-stock-prices';
 
 let main: TestDatabase;
 let shopB: TestDatabase;
@@ -60,6 +62,11 @@ describe('product links across shops', () => {
   it('unlinking the other shop’s link is not found and leaves it in place', async () => {
     await expectNotFound(() => unlinkProduct(main.db, shopA.tenant.id, { linkId: linkB }, { actor }));
     expect(await main.db.select().from(productLinks).where(eq(productLinks.id, linkB))).toHaveLength(1);
+  });
+
+  it('listing products with the other shop’s account is not found, so its links are never shown', async () => {
+    const pricing = await readShopPricing(shopA, new Date());
+    await expectNotFound(() => listProductLinkRows(main.db, shopA, { accountId: accountB, languageId: 1, pricing, filter: 'all', page: 1 }));
   });
 
   it('the shop’s own account still links', async () => {
