@@ -9,6 +9,9 @@ import { monitoringMessages } from './messages/monitoring';
 import { tenantsMessages } from './messages/tenants';
 import { usageMessages } from './messages/usage';
 import { productsMessages } from './messages/products';
+import { pricingMessages } from './messages/pricing';
+import { backupsMessages } from './messages/backups';
+import { gdprMessages } from './messages/gdpr';
 
 import { LOCALES, type Locale } from './locale';
 
@@ -44,6 +47,9 @@ export function getMessages(locale: Locale) {
     products: productsMessages[locale],
     tenants: tenantsMessages[locale],
     usage: usageMessages[locale],
+    pricing: pricingMessages[locale],
+    backups: backupsMessages[locale],
+    gdpr: gdprMessages[locale],
   };
 }
 

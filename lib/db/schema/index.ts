@@ -14,3 +14,6 @@ export * from './job-runs';
 export * from './sync';
 export * from './quotas';
 export * from './monitoring';
+export * from './pricing';
+export * from './backups';
+export * from './gdpr';

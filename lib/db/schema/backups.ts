@@ -1,0 +1,2 @@
+// Companion tables for backups; filled in by that feature.
+export {};

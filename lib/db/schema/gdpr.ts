@@ -1,0 +1,2 @@
+// Companion tables for gdpr; filled in by that feature.
+export {};

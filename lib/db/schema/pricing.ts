@@ -1,0 +1,2 @@
+// Companion tables for pricing; filled in by that feature.
+export {};

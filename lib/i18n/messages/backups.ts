@@ -1,0 +1,8 @@
+export const backupsMessages = {
+  en: {
+    nav: 'Backups',
+  },
+  tr: {
+    nav: 'Yedekler',
+  },
+} as const;

@@ -1,0 +1,8 @@
+export const gdprMessages = {
+  en: {
+    nav: 'Privacy requests',
+  },
+  tr: {
+    nav: 'KVKK/GDPR talepleri',
+  },
+} as const;

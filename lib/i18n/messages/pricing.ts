@@ -1,0 +1,8 @@
+export const pricingMessages = {
+  en: {
+    nav: 'Pricing',
+  },
+  tr: {
+    nav: 'Fiyatlandırma',
+  },
+} as const;
