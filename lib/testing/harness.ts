@@ -21,6 +21,13 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 /** `../shared/opencart/` beside the project: OpenCart's real install SQL. Never copied into the repo. */
 export const SHARED_OPENCART_DIR = path.resolve(here, '../../../shared/opencart');
 export const OPENCART_3041_SQL = path.join(SHARED_OPENCART_DIR, 'opencart-3.0.4.1.sql');
+/** A database as OpenCart 4.0.2.3's installer leaves it (InnoDB, utf8mb4, oc_gdpr), without admin users. */
+export const OPENCART_4023_SQL = path.join(SHARED_OPENCART_DIR, 'opencart-4.0.2.3-installed.sql');
+
+/** The OpenCart releases a test database can be made from: the two lines the app supports. */
+export const OPENCART_TEST_VERSIONS = ['3.0', '4.0'] as const;
+export type OpenCartTestVersion = (typeof OPENCART_TEST_VERSIONS)[number];
+const OPENCART_SQL_BY_VERSION: Record<OpenCartTestVersion, string> = { '3.0': OPENCART_3041_SQL, '4.0': OPENCART_4023_SQL };
 
 export type TestDatabase = { name: string; url: string; db: Db; drop: () => Promise<void> };
 
@@ -45,6 +52,29 @@ export async function createTestDatabase(hint = 'db'): Promise<TestDatabase> {
 export async function createOpenCartTestDatabase(hint = 'oc', prefix = 'oc_'): Promise<TestDatabase> {
   const t = await createTestDatabase(hint);
   await loadInstallSql(t.url, OPENCART_3041_SQL, prefix);
+  return t;
+}
+
+/** A fresh database holding OpenCart 4.0.2.3's installed tables, with the given table prefix. */
+export async function createOpenCart4TestDatabase(hint = 'oc4', prefix = 'oc_'): Promise<TestDatabase> {
+  const t = await createTestDatabase(hint);
+  await loadInstallSql(t.url, OPENCART_4023_SQL, prefix);
+  return t;
+}
+
+/** createOpenCartTestDatabase for either supported line: 3.0 (3.0.4.1, MyISAM) or 4.0 (4.0.2.3, InnoDB). */
+export async function createOpenCartTestDatabaseFor(version: OpenCartTestVersion, hint = 'oc', prefix = 'oc_'): Promise<TestDatabase> {
+  const t = await createTestDatabase(hint);
+  await loadInstallSql(t.url, OPENCART_SQL_BY_VERSION[version], prefix);
+  return t;
+}
+
+/** createAppTestDatabase for either supported line: OpenCart's tables of that release and the companion tables. */
+export async function createAppTestDatabaseFor(version: OpenCartTestVersion, hint = 'app', prefix = 'oc_'): Promise<TestDatabase> {
+  const { migrateCompanion, ensureDefaultTenant } = await import('@/lib/db/migrate');
+  const t = await createOpenCartTestDatabaseFor(version, hint, prefix);
+  await migrateCompanion(t.url);
+  await ensureDefaultTenant(t.db, prefix);
   return t;
 }
 

@@ -1,47 +1,66 @@
 import { char, datetime, decimal, double, index, int, mysqlTable, primaryKey, text, tinyint, varchar } from 'drizzle-orm/mysql-core';
 
+// Columns OpenCart 4.0 shares with 3.0 are defined once, here; v4/ reshapes these with its differences.
+export const storeColumns = () => ({
+  storeId: int('store_id').autoincrement().primaryKey(),
+  name: varchar('name', { length: 64 }).notNull(),
+  url: varchar('url', { length: 255 }).notNull(),
+  ssl: varchar('ssl', { length: 255 }).notNull(),
+});
+
+export const settingColumns = () => ({
+  settingId: int('setting_id').autoincrement().primaryKey(),
+  storeId: int('store_id').notNull().default(0),
+  code: varchar('code', { length: 128 }).notNull(),
+  key: varchar('key', { length: 128 }).notNull(),
+  // JSON (PHP json_encode) when serialized = 1, plain text otherwise.
+  value: text('value').notNull(),
+  serialized: tinyint('serialized').notNull(),
+});
+
+export const currencyColumns = () => ({
+  currencyId: int('currency_id').autoincrement().primaryKey(),
+  title: varchar('title', { length: 32 }).notNull(),
+  code: varchar('code', { length: 3 }).notNull(),
+  symbolLeft: varchar('symbol_left', { length: 12 }).notNull(),
+  symbolRight: varchar('symbol_right', { length: 12 }).notNull(),
+  decimalPlace: char('decimal_place', { length: 1 }).notNull(),
+  // The rate against the default currency, whose value is 1.
+  value: double('value', { precision: 15, scale: 8 }).notNull(),
+  status: tinyint('status').notNull(),
+  dateModified: datetime('date_modified', { mode: 'string' }).notNull(),
+});
+
+export const languageColumns = () => ({
+  languageId: int('language_id').autoincrement().primaryKey(),
+  name: varchar('name', { length: 32 }).notNull(),
+  code: varchar('code', { length: 5 }).notNull(),
+  locale: varchar('locale', { length: 255 }).notNull(),
+  image: varchar('image', { length: 64 }).notNull(),
+  directory: varchar('directory', { length: 32 }).notNull(),
+  sortOrder: int('sort_order').notNull().default(0),
+  status: tinyint('status').notNull(),
+});
+
+export const countryColumns = () => ({
+  countryId: int('country_id').autoincrement().primaryKey(),
+  name: varchar('name', { length: 128 }).notNull(),
+  isoCode2: varchar('iso_code_2', { length: 2 }).notNull(),
+  isoCode3: varchar('iso_code_3', { length: 3 }).notNull(),
+  addressFormat: text('address_format').notNull(),
+  postcodeRequired: tinyint('postcode_required').notNull(),
+  status: tinyint('status').notNull().default(1),
+});
+
 export function buildSettingsTables(prefix: string) {
   // Store 0, the default store, has no row here: its configuration is the setting rows with store_id 0.
-  const store = mysqlTable(`${prefix}store`, {
-    storeId: int('store_id').autoincrement().primaryKey(),
-    name: varchar('name', { length: 64 }).notNull(),
-    url: varchar('url', { length: 255 }).notNull(),
-    ssl: varchar('ssl', { length: 255 }).notNull(),
-  });
+  const store = mysqlTable(`${prefix}store`, storeColumns());
 
-  const setting = mysqlTable(`${prefix}setting`, {
-    settingId: int('setting_id').autoincrement().primaryKey(),
-    storeId: int('store_id').notNull().default(0),
-    code: varchar('code', { length: 128 }).notNull(),
-    key: varchar('key', { length: 128 }).notNull(),
-    // JSON (PHP json_encode) when serialized = 1, plain text otherwise.
-    value: text('value').notNull(),
-    serialized: tinyint('serialized').notNull(),
-  });
+  const setting = mysqlTable(`${prefix}setting`, settingColumns());
 
-  const currency = mysqlTable(`${prefix}currency`, {
-    currencyId: int('currency_id').autoincrement().primaryKey(),
-    title: varchar('title', { length: 32 }).notNull(),
-    code: varchar('code', { length: 3 }).notNull(),
-    symbolLeft: varchar('symbol_left', { length: 12 }).notNull(),
-    symbolRight: varchar('symbol_right', { length: 12 }).notNull(),
-    decimalPlace: char('decimal_place', { length: 1 }).notNull(),
-    // The rate against the default currency, whose value is 1.
-    value: double('value', { precision: 15, scale: 8 }).notNull(),
-    status: tinyint('status').notNull(),
-    dateModified: datetime('date_modified', { mode: 'string' }).notNull(),
-  });
+  const currency = mysqlTable(`${prefix}currency`, currencyColumns());
 
-  const language = mysqlTable(`${prefix}language`, {
-    languageId: int('language_id').autoincrement().primaryKey(),
-    name: varchar('name', { length: 32 }).notNull(),
-    code: varchar('code', { length: 5 }).notNull(),
-    locale: varchar('locale', { length: 255 }).notNull(),
-    image: varchar('image', { length: 64 }).notNull(),
-    directory: varchar('directory', { length: 32 }).notNull(),
-    sortOrder: int('sort_order').notNull().default(0),
-    status: tinyint('status').notNull(),
-  }, (t) => [
+  const language = mysqlTable(`${prefix}language`, languageColumns(), (t) => [
     index('name').on(t.name),
   ]);
 
@@ -53,15 +72,7 @@ export function buildSettingsTables(prefix: string) {
     primaryKey({ columns: [t.stockStatusId, t.languageId] }),
   ]);
 
-  const country = mysqlTable(`${prefix}country`, {
-    countryId: int('country_id').autoincrement().primaryKey(),
-    name: varchar('name', { length: 128 }).notNull(),
-    isoCode2: varchar('iso_code_2', { length: 2 }).notNull(),
-    isoCode3: varchar('iso_code_3', { length: 3 }).notNull(),
-    addressFormat: text('address_format').notNull(),
-    postcodeRequired: tinyint('postcode_required').notNull(),
-    status: tinyint('status').notNull().default(1),
-  });
+  const country = mysqlTable(`${prefix}country`, countryColumns());
 
   const zone = mysqlTable(`${prefix}zone`, {
     zoneId: int('zone_id').autoincrement().primaryKey(),
