@@ -24,6 +24,13 @@ export const tenants = mysqlTable(
     storeId: int('store_id').notNull().default(0),
     /** IANA time zone the pages show this shop's times in. */
     timezone: varchar('timezone', { length: 64 }).notNull().default('UTC'),
+    /**
+     * The OpenCart line its database holds ('3.0' or '4.0'), as last detected from the tables themselves
+     * (lib/opencart-version); '' until a connection test has looked, or when the tables fit neither.
+     */
+    opencartVersion: varchar('opencart_version', { length: 8 }).notNull().default(''),
+    /** When the version was last detected; null: never. */
+    opencartVersionCheckedAt: datetime('opencart_version_checked_at', { mode: 'date', fsp: 3 }),
     /** A disabled shop cannot be opened, its webhooks are refused and its jobs do not run. */
     status: mysqlEnum('status', TENANT_STATUSES).notNull().default('active'),
     createdAt: datetime('created_at', { mode: 'date', fsp: 3 }).notNull().default(sql`CURRENT_TIMESTAMP(3)`),
