@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import bcrypt from 'bcryptjs';
 import { createHash } from 'node:crypto';
 import { encodeOpenCartText } from '@/lib/db/opencart/html-text';
-import { hashOpenCart3, makeOpenCart3Salt, verifyOpenCartPassword } from './opencart-password';
+import { hashOpenCart3, hashOpenCart4, makeOpenCart3Salt, verifyOpenCartPassword } from './opencart-password';
 
 describe('OpenCart password hashes', () => {
   it('matches the published OpenCart 3 test vector', () => {
@@ -32,6 +32,14 @@ describe('OpenCart password hashes', () => {
     expect(stored.password.startsWith('$2y$')).toBe(true);
     expect(verifyOpenCartPassword('s3cret!', stored)).toBe(true);
     expect(verifyOpenCartPassword('s3cret?', stored)).toBe(false);
+  });
+
+  it("writes OpenCart 4's form: a 60-character $2y$ bcrypt hash at PHP's cost, which verifies", () => {
+    const hash = hashOpenCart4('pa&ss"word', 4);
+    expect(hash).toMatch(/^\$2y\$04\$[./A-Za-z0-9]{53}$/);
+    expect(verifyOpenCartPassword('pa&ss"word', { password: hash })).toBe(true);
+    expect(verifyOpenCartPassword('pa&amp;ss&quot;word', { password: hash })).toBe(false);
+    expect(hashOpenCart4('x')).toMatch(/^\$2y\$10\$/);
   });
 
   it('rejects an empty stored hash', () => {

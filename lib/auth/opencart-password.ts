@@ -12,6 +12,16 @@ export function hashOpenCart3(password: string, salt: string): string {
   return sha1(salt + sha1(salt + sha1(password)));
 }
 
+/** PHP's password_hash() cost, which OpenCart 4 uses (PASSWORD_DEFAULT on PHP 8.0–8.3). */
+export const OPENCART4_BCRYPT_COST = 10;
+
+/**
+ * OpenCart 4's stored form: bcrypt with PHP's `$2y$` marker (the same algorithm as `$2b$`); PHP's
+ * password_needs_rehash() would call a `$2b$` hash unknown and OpenCart would rewrite it at next login.
+ */
+export function hashOpenCart4(password: string, cost = OPENCART4_BCRYPT_COST): string {
+  return bcrypt.hashSync(password, cost).replace(/^\$2[ab]\$/, '$2y$');
+}
 
 /** A 9-character alphanumeric salt like OpenCart's token(9), from a CSPRNG. */
 export function makeOpenCart3Salt(): string {

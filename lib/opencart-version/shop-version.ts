@@ -31,7 +31,7 @@ async function detectOrRefuse(db: Db, prefix: string): Promise<OpenCartVersion> 
  * The OpenCart line of a tenant's database, detected from its tables on first use and remembered per
  * process, database and prefix (VERSION_CACHE_MS). A shop whose tables fit neither line is refused.
  */
-export function openCartVersionOf(tdb: Pick<TenantDb, 'db' | 'tenant'>, now = Date.now()): Promise<OpenCartVersion> {
+export function openCartVersionOf(tdb: { db: Db; tenant: Pick<TenantDb['tenant'], 'prefix'> }, now = Date.now()): Promise<OpenCartVersion> {
   let byPrefix = cache.get(tdb.db);
   if (!byPrefix) {
     byPrefix = new Map();
