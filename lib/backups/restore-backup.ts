@@ -1,0 +1,189 @@
+import { eq } from 'drizzle-orm';
+import mysql from 'mysql2';
+import { z } from 'zod';
+import { backupRestores, backups, type BackupManifest, type BackupRestore, type Tenant } from '@/lib/db/schema';
+import { ServiceError } from '@/lib/errors/service-error';
+import { writeAudit } from '@/lib/audit/write-audit';
+import { parseDatabaseUrl, withDatabase } from '@/lib/db/server';
+import { tenantDatabaseUrl } from '@/lib/tenants/database-url';
+import type { BackupDeps } from './create-backup';
+import { takeBackupLock } from './backup-lock';
+import { checkedEvents, findBackupFileProblem } from './check-backup-file';
+import { checksumTable } from './dump-tables';
+import { ProgressWriter } from './progress-writer';
+import { BackupFileError, openBackupText, readBackupStatements } from './read-backup-file';
+import { openReadConnection } from './snapshot-dump';
+import { quoteName } from './sql-literal';
+import { planCompanionTables, planOpenCartTables } from './table-plan';
+import { getTenantBackup } from './verify-backup';
+
+export const databaseNameSchema = z.string().regex(/^[A-Za-z0-9_]{1,64}$/, 'a database name is 1 to 64 letters, digits or _');
+
+export type RestoreTarget = { kind: 'new'; database: string } | { kind: 'own'; confirm: string };
+export type RestoreInput = { tenant: Tenant; backupId: number; target: RestoreTarget; requestedBy: string; actorUserId?: number | null };
+
+async function databaseExists(conn: mysql.Connection, name: string): Promise<boolean> {
+  const [rows] = await conn.promise().query('SELECT schema_name FROM information_schema.schemata WHERE schema_name = ?', [name]);
+  return (rows as unknown[]).length > 0;
+}
+
+/**
+ * Restores a backup into a new database on the shop's server (the default) or, with the shop's slug
+ * typed as confirmation, over the shop's own tables and companion rows. Rows are checked against the
+ * manifest while they are read; a file that fails that check is never left restored (a new database is
+ * dropped; over the shop's own tables, the whole file is verified before anything is touched). Then
+ * every restored table is read back and compared with the manifest: `verified` or `mismatch`.
+ */
+export async function restoreBackup(deps: BackupDeps, input: RestoreInput): Promise<BackupRestore> {
+  const { mainDb, config } = deps;
+  const { tenant } = input;
+  const backup = await getTenantBackup(mainDb, tenant.id, input.backupId);
+  if (backup.status !== 'succeeded' || !backup.manifest) {
+    throw new ServiceError('CONFLICT', `Backup ${backup.id} cannot be restored: it is ${backup.status === 'bad' ? 'marked bad' : backup.status}.`);
+  }
+  const manifest = backup.manifest;
+  const shopUrl = tenantDatabaseUrl(tenant, deps.mainDatabaseUrl);
+  const overOwn = input.target.kind === 'own';
+  if (input.target.kind === 'own' && input.target.confirm !== tenant.slug) {
+    throw new ServiceError('BAD_REQUEST', `To restore over the shop's own tables, type its slug "${tenant.slug}" as confirmation.`);
+  }
+  const database = input.target.kind === 'new' ? databaseNameSchema.parse(input.target.database) : parseDatabaseUrl(shopUrl).database;
+  const targetUrl = withDatabase(shopUrl, database);
+
+  const lock = await takeBackupLock(deps.mainDatabaseUrl, tenant.id);
+  const admin = openReadConnection(shopUrl);
+  let createdDatabase = false;
+  let restoreId: number | null = null;
+  try {
+    if (overOwn) {
+      const problem = await findBackupFileProblem(config, backup);
+      if (problem) {
+        await mainDb.update(backups).set({ status: 'bad', error: `Verify before restore failed: ${problem}`.slice(0, 2000) }).where(eq(backups.id, backup.id));
+        throw new ServiceError('CONFLICT', `Backup ${backup.id} is bad and was not restored: ${problem}`);
+      }
+    } else {
+      if (await databaseExists(admin, database)) throw new ServiceError('CONFLICT', `Database ${database} already exists; restore into a new database name.`);
+      await admin.promise().query(`CREATE DATABASE ${quoteName(database)} CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+      createdDatabase = true;
+    }
+    const [inserted] = await mainDb
+      .insert(backupRestores)
+      .values({
+        backupId: backup.id,
+        tenantId: tenant.id,
+        targetDatabase: database,
+        overOwn,
+        status: 'running',
+        tablesTotal: manifest.tables.length,
+        rowsTotal: manifest.tables.reduce((n, t) => n + t.rows, 0),
+        requestedBy: input.requestedBy.slice(0, 64),
+      })
+      .$returningId();
+    restoreId = inserted!.id;
+    const id = restoreId;
+    if (overOwn) {
+      await writeAudit(mainDb, {
+        action: 'backup.restore_over_own',
+        actor: { userId: input.actorUserId ?? null, username: input.requestedBy },
+        tenantId: tenant.id,
+        target: { type: 'backup', id: backup.id },
+        after: { restoreId: id, database },
+      });
+    }
+    const startedAt = Date.now();
+    await applyBackup(deps, { tenant, backup: { ...backup, manifest }, targetUrl, overOwn, restoreId: id });
+    const mismatches = await compareWithManifest(deps, { tenant, targetUrl, overOwn, manifest });
+    const finishedAt = new Date();
+    const status = mismatches.length === 0 ? ('verified' as const) : ('mismatch' as const);
+    await mainDb
+      .update(backupRestores)
+      .set({ status, error: mismatches.length ? mismatches.join('; ').slice(0, 2000) : null, finishedAt, durationMs: finishedAt.getTime() - startedAt })
+      .where(eq(backupRestores.id, id));
+    if (status === 'verified') await mainDb.update(backups).set({ restoreVerifiedAt: finishedAt }).where(eq(backups.id, backup.id));
+    const [row] = await mainDb.select().from(backupRestores).where(eq(backupRestores.id, id));
+    return row!;
+  } catch (err) {
+    if (createdDatabase) await admin.promise().query(`DROP DATABASE IF EXISTS ${quoteName(database)}`);
+    if (err instanceof BackupFileError) {
+      await mainDb.update(backups).set({ status: 'bad', error: `Restore found the file bad: ${err.message}`.slice(0, 2000) }).where(eq(backups.id, backup.id));
+    }
+    if (restoreId !== null) {
+      await mainDb.update(backupRestores).set({ status: 'failed', error: (err as Error).message.slice(0, 2000), finishedAt: new Date() }).where(eq(backupRestores.id, restoreId));
+    }
+    if (err instanceof BackupFileError) throw new ServiceError('CONFLICT', `Backup ${backup.id} is bad and was not restored: ${err.message}`, { cause: err });
+    throw err;
+  } finally {
+    admin.destroy();
+    await lock.release();
+  }
+}
+
+type ApplyInput = { tenant: Tenant; backup: { fileName: string; encrypted: boolean; manifest: BackupManifest }; targetUrl: string; overOwn: boolean; restoreId: number };
+
+/** Runs the file's statements, one in flight while the next is parsed; companion rows of a restore over the shop go to the main database. */
+async function applyBackup(deps: BackupDeps, input: ApplyInput) {
+  const target = openReadConnection(input.targetUrl);
+  const companionElsewhere = input.overOwn && input.targetUrl !== deps.mainDatabaseUrl;
+  const companion = companionElsewhere ? openReadConnection(deps.mainDatabaseUrl) : target;
+  const progress = new ProgressWriter<{ tablesDone: number; rowsDone: number }>(async (p) => {
+    await deps.mainDb.update(backupRestores).set(p).where(eq(backupRestores.id, input.restoreId));
+  });
+  let inFlight: Promise<unknown> = Promise.resolve();
+  try {
+    const text = openBackupText(await deps.config.store.openRead(input.backup.fileName), deps.config.key, input.backup.encrypted);
+    let tablesDone = 0;
+    let rowsDone = 0;
+    for await (const event of checkedEvents(readBackupStatements(text), input.backup.manifest)) {
+      if (event.type === 'table-end') {
+        await inFlight;
+        progress.report({ tablesDone: ++tablesDone, rowsDone });
+      }
+      if (event.type !== 'statement') continue;
+      await inFlight;
+      rowsDone += event.rows;
+      if (event.rows) progress.report({ rowsDone });
+      if (event.table === null && companionElsewhere) {
+        // Session settings (names, time zone, key checks) apply to both connections.
+        await companion.promise().query(event.sql);
+        inFlight = target.promise().query(event.sql);
+      } else {
+        const conn = event.table?.source === 'companion' ? companion : target;
+        inFlight = conn.promise().query(event.sql);
+      }
+    }
+    await inFlight;
+    progress.report({ tablesDone, rowsDone }, true);
+    await progress.flush();
+  } finally {
+    await inFlight.catch(() => undefined);
+    target.destroy();
+    if (companionElsewhere) companion.destroy();
+  }
+}
+
+/** Reads every restored table back the way a backup reads it; a list of differences from the manifest. */
+async function compareWithManifest(deps: BackupDeps, input: { tenant: Tenant; targetUrl: string; overOwn: boolean; manifest: BackupManifest }): Promise<string[]> {
+  const target = openReadConnection(input.targetUrl);
+  const companionElsewhere = input.overOwn && input.targetUrl !== deps.mainDatabaseUrl;
+  const companion = companionElsewhere ? openReadConnection(deps.mainDatabaseUrl) : target;
+  try {
+    await target.promise().query("SET time_zone = '+00:00'");
+    if (companionElsewhere) await companion.promise().query("SET time_zone = '+00:00'");
+    const plans = [...(await planOpenCartTables(target.promise(), input.manifest.prefix)), ...(await planCompanionTables(companion.promise()))];
+    const mismatches: string[] = [];
+    for (const expected of input.manifest.tables) {
+      const plan = plans.find((p) => p.name === expected.name && p.source === expected.source);
+      if (!plan) {
+        mismatches.push(`${expected.name} is missing`);
+        continue;
+      }
+      const actual = await checksumTable(plan.source === 'companion' ? companion : target, plan, input.tenant.id);
+      if (actual.rows !== expected.rows) mismatches.push(`${expected.name}: ${actual.rows} rows, ${expected.rows} expected`);
+      else if (actual.checksum !== expected.checksum) mismatches.push(`${expected.name}: checksum differs`);
+    }
+    return mismatches;
+  } finally {
+    target.destroy();
+    if (companionElsewhere) companion.destroy();
+  }
+}

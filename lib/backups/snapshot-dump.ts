@@ -1,0 +1,95 @@
+import mysql from 'mysql2';
+import type { BackupManifestTable } from '@/lib/db/schema';
+import { dumpTable } from './dump-tables';
+import { quoteName } from './sql-literal';
+import { planCompanionTables, planOpenCartTables, type TablePlan } from './table-plan';
+import type { TextSink } from './text-sink';
+
+const CONNECT_TIMEOUT_MS = 10_000;
+
+export type SnapshotInput = {
+  /** Where the shop's OpenCart tables are. */
+  shopUrl: string;
+  /** Where the companion tables are (the main database). */
+  mainUrl: string;
+  prefix: string;
+  tenantId: number;
+  sink: TextSink;
+  onTablesPlanned: (count: number) => void;
+  onProgress: (progress: { tablesDone: number; rowsDone: number }) => void;
+};
+
+export type SnapshotResult = { tables: BackupManifestTable[]; lockMs: number };
+
+export function openReadConnection(url: string): mysql.Connection {
+  return mysql.createConnection({ uri: url, charset: 'utf8mb4', connectTimeout: CONNECT_TIMEOUT_MS, supportBigNumbers: true, bigNumberStrings: true });
+}
+
+async function startSnapshot(conn: mysql.Connection) {
+  const p = conn.promise();
+  await p.query("SET time_zone = '+00:00'");
+  await p.query('SET SESSION TRANSACTION ISOLATION LEVEL REPEATABLE READ');
+  await p.query('START TRANSACTION WITH CONSISTENT SNAPSHOT, READ ONLY');
+}
+
+/**
+ * Reads every table of one shop as of one moment. InnoDB tables are read in a consistent snapshot and
+ * never block writers. MyISAM tables (most of OpenCart 3) have no snapshot: a second connection holds a
+ * READ lock on them from before the snapshot starts until the last of them is read, so writers to them
+ * wait that long (the manifest records it) and the two kinds agree on the same moment.
+ */
+export async function dumpSnapshot(input: SnapshotInput): Promise<SnapshotResult> {
+  const shop = openReadConnection(input.shopUrl);
+  const sameDatabase = input.shopUrl === input.mainUrl;
+  const main = sameDatabase ? shop : openReadConnection(input.mainUrl);
+  let locker: mysql.Connection | null = null;
+  try {
+    const opencart = await planOpenCartTables(shop.promise(), input.prefix);
+    const companion = await planCompanionTables(main.promise());
+    input.onTablesPlanned(opencart.length + companion.length);
+    const unlockedFirst = (plans: TablePlan[]) => [...plans.filter((p) => p.engine !== 'InnoDB'), ...plans.filter((p) => p.engine === 'InnoDB')];
+    const ordered = unlockedFirst(opencart);
+    const locked = ordered.filter((p) => p.engine !== 'InnoDB');
+
+    let lockStarted = 0;
+    if (locked.length > 0) {
+      locker = openReadConnection(input.shopUrl);
+      await locker.promise().query(`LOCK TABLES ${locked.map((p) => `${quoteName(p.name)} READ`).join(', ')}`);
+      lockStarted = performance.now();
+    }
+    await startSnapshot(shop);
+    if (!sameDatabase) await startSnapshot(main);
+
+    const tables: BackupManifestTable[] = [];
+    let rowsDone = 0;
+    const onRows = (rows: number) => {
+      rowsDone += rows;
+      input.onProgress({ tablesDone: tables.length, rowsDone });
+    };
+    let lockMs = 0;
+    const releaseLock = async () => {
+      if (!locker) return;
+      await locker.promise().query('UNLOCK TABLES');
+      await locker.promise().end();
+      locker = null;
+      lockMs = Math.round(performance.now() - lockStarted);
+    };
+    for (const plan of ordered) {
+      if (plan.engine === 'InnoDB') await releaseLock();
+      tables.push(await dumpTable(shop, plan, { tenantId: input.tenantId, readLocked: plan.engine !== 'InnoDB', sink: input.sink, onRows }));
+      input.onProgress({ tablesDone: tables.length, rowsDone });
+    }
+    await releaseLock();
+    for (const plan of companion) {
+      tables.push(await dumpTable(main, plan, { tenantId: input.tenantId, readLocked: false, sink: input.sink, onRows }));
+      input.onProgress({ tablesDone: tables.length, rowsDone });
+    }
+    await shop.promise().query('COMMIT');
+    if (!sameDatabase) await main.promise().query('COMMIT');
+    return { tables, lockMs };
+  } finally {
+    (locker as mysql.Connection | null)?.destroy();
+    shop.destroy();
+    if (!sameDatabase) main.destroy();
+  }
+}
