@@ -1,4 +1,4 @@
-import { bigint, datetime, index, mysqlEnum, mysqlTable, primaryKey, tinyint, uniqueIndex, varchar } from 'drizzle-orm/mysql-core';
+import { bigint, datetime, index, mysqlEnum, mysqlTable, primaryKey, uniqueIndex, varchar } from 'drizzle-orm/mysql-core';
 import { relations, sql } from 'drizzle-orm';
 import { tenants } from './tenants';
 
@@ -28,11 +28,9 @@ export const quotaLimits = mysqlTable(
 
 /**
  * Fixed-window counters: how much of a metric (webhook events, API calls, …) a tenant used in one UTC
- * minute or day, split over QUOTA_SHARDS rows (`shard`) so concurrent uses of one tenant rarely wait for
- * the same row; a window's use is the sum of its shards. Each shard may grow up to its `cap`; the caps of
- * a limited window add up to its limit (`lim`, the limit they were set for), so the sum never passes it
- * (lib/quotas/quota-statements.ts). Instances sharing the database count exactly. The key is the row's
- * identity (no surrogate id): every use is a primary-key lookup, and an upsert burns no auto-increment values.
+ * minute or day. Each use adds to its minute and its day row in one transaction with an atomic
+ * conditional update, so instances sharing the database count exactly. The key is the row's identity
+ * (no surrogate id): every use is a primary-key lookup, and an upsert burns no auto-increment values.
  * No foreign key: the hottest write in the app should not check the tenant row, and tenants are
  * disabled, never deleted.
  */
@@ -45,15 +43,10 @@ export const quotaUsage = mysqlTable(
     grain: mysqlEnum('grain', QUOTA_GRAINS).notNull(),
     /** UTC, aligned to the grain. */
     windowStart: datetime('window_start', { mode: 'date' }).notNull(),
-    shard: tinyint('shard', { unsigned: true }).notNull().default(0),
     used: bigint('used', { mode: 'number', unsigned: true }).notNull().default(0),
-    /** How far this shard may grow; 0 until the window's caps are first set. */
-    cap: bigint('cap', { mode: 'number', unsigned: true }).notNull().default(0),
-    /** The limit the caps were set for; null while the window is not limited. */
-    lim: bigint('lim', { mode: 'number', unsigned: true }),
   },
   (t) => [
-    primaryKey({ name: 'msc_quota_usage_pk', columns: [t.tenantId, t.metric, t.scope, t.grain, t.windowStart, t.shard] }),
+    primaryKey({ name: 'msc_quota_usage_pk', columns: [t.tenantId, t.metric, t.scope, t.grain, t.windowStart] }),
     index('msc_quota_usage_prune_idx').on(t.grain, t.windowStart),
   ],
 );
