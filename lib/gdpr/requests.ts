@@ -135,7 +135,7 @@ export async function listRequests(db: DbOrTx, tenantId: number, query: RequestL
   return { rows, total: n, page: query.page, pageCount: Math.max(1, Math.ceil(n / REQUESTS_PER_PAGE)) };
 }
 
-function assertOpen(request: GdprRequest) {
+export function assertOpen(request: GdprRequest) {
   if ((CLOSED_STATUSES as readonly string[]).includes(request.status)) throw new ServiceError('CONFLICT', `Request ${request.id} is already ${request.status}`);
 }
 
@@ -176,24 +176,6 @@ export async function verifyIdentity(db: Db, tenantId: number, input: z.output<t
     })
     .where(eq(gdprRequests.id, request.id));
   await recordRequestEvent(db, { tenantId, requestId: request.id, action: 'identity_verified', note: input.method }, ctx);
-}
-
-export const closeRequestSchema = z.object({
-  id: z.coerce.number().int().positive(),
-  outcome: z.enum(['completed', 'rejected']),
-  note: z.string().trim().min(3).max(500),
-});
-
-/** Closes a request that needs no erasure run (access after its export, rectification, withdrawal) or refuses one. */
-export async function closeRequest(db: Db, tenantId: number, input: z.output<typeof closeRequestSchema>, ctx: GdprWriteContext, now = new Date()) {
-  const request = await getRequest(db, tenantId, input.id);
-  assertOpen(request);
-  if (input.outcome === 'completed' && !request.identityVerifiedAt) throw new ServiceError('CONFLICT', `Request ${request.id} has no verified identity`);
-  await db
-    .update(gdprRequests)
-    .set({ status: input.outcome, closedAt: now, updatedAt: now, rejectionReason: input.outcome === 'rejected' ? input.note : null })
-    .where(eq(gdprRequests.id, request.id));
-  await recordRequestEvent(db, { tenantId, requestId: request.id, action: input.outcome, note: input.note }, ctx);
 }
 
 /** Marks a request in progress (an export or erasure started on it). */
