@@ -4,7 +4,8 @@
  * rounds (on, off, off, on, …) so drift on a shared machine hits both alike; then the store of one push
  * (recordDelivery) timed from this process with and without the quota statements riding in its
  * transaction, one caller and several, in alternating blocks.
- *   npx tsx bench/quota.ts [--rate 100] [--seconds 15] [--rounds 2] [--concurrency 20]
+ *   npx tsx bench/quota.ts [--rate 100] [--seconds 15] [--rounds 2] [--concurrency 1,20] [--store-only]
+ * `--store-only` skips the HTTP part (no build, no servers) and times only the stores.
  * Budget (issue 5): the check adds at most 2 ms to a webhook request's p99 under load.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
@@ -31,7 +32,13 @@ const argsSchema = z.object({
   rate: z.coerce.number().int().min(1).max(2_000).default(100),
   seconds: z.coerce.number().int().min(1).max(120).default(15),
   rounds: z.coerce.number().int().min(1).max(10).default(2),
-  concurrency: z.coerce.number().int().min(1).max(100).default(20),
+  /** Concurrent callers of one tenant for the store timings, comma-separated. */
+  concurrency: z
+    .string()
+    .default('1,20')
+    .transform((text) => text.split(',').map(Number))
+    .pipe(z.array(z.number().int().min(1).max(100)).min(1)),
+  storeOnly: z.boolean().default(false),
 });
 
 // A build of its own, leaving a running app's, the e2e run's and the ingest bench's builds alone.
@@ -89,9 +96,10 @@ function percentile(sorted: number[], p: number): number {
 const ms = (v: number) => `${v.toFixed(2)} ms`;
 
 async function main() {
-  const args = argsSchema.parse(
-    parseArgs({ options: { rate: { type: 'string' }, seconds: { type: 'string' }, rounds: { type: 'string' }, concurrency: { type: 'string' } } }).values,
-  );
+  const raw = parseArgs({
+      options: { rate: { type: 'string' }, seconds: { type: 'string' }, rounds: { type: 'string' }, concurrency: { type: 'string' }, 'store-only': { type: 'boolean' } },
+  }).values;
+  const args = argsSchema.parse({ ...raw, storeOnly: raw['store-only'] });
   const url = withDatabase(env().DATABASE_URL, `mscbench_quota_${Date.now().toString(36)}`);
   const keyText = randomBytes(32).toString('base64');
   const apps: ChildProcess[] = [];
@@ -113,62 +121,67 @@ async function main() {
     await setQuotaLimit(db, tenant.id, { resource: 'webhook_events_per_minute', limit: MAX_QUOTA_LIMIT }, bench);
     await setQuotaLimit(db, tenant.id, { resource: 'webhook_events_per_day', limit: MAX_QUOTA_LIMIT }, bench);
 
-    const buildEnv = { ...process.env, NEXT_DIST_DIR: BENCH_DIST_DIR };
-    if (!existsSync(`${BENCH_DIST_DIR}/BUILD_ID`) || process.env.BENCH_REBUILD !== '0') {
-      console.log('Building the app for the bench (next build)…');
-      if (spawnSync('npx', ['next', 'build'], { stdio: 'inherit', env: buildEnv }).status !== 0) throw new Error('next build failed');
-    }
-    const appUrl = (mode: Mode) => `http://127.0.0.1:${PORTS[mode]}`;
-    for (const mode of ['on', 'off'] as const) {
-      const app = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '--hostname', '127.0.0.1', '--port', String(PORTS[mode])], {
-        env: {
-          ...buildEnv,
-          QUOTA_ENFORCEMENT: mode,
-          // Ingest alone: the after-ingest worker would share the two cores and blur the difference.
-          WEBHOOK_APPLY_AFTER_INGEST: 'false',
-          DATABASE_URL: url,
-          APP_ENCRYPTION_KEY: keyText,
-          AUTH_SECRET: randomBytes(24).toString('hex'),
-        },
-        stdio: 'ignore',
-        detached: true,
-      });
-      apps.push(app);
-    }
-    await Promise.all((['on', 'off'] as const).map((mode) => waitForHealth(appUrl(mode))));
-    const path = `/api/webhooks/generic/${account.id}`;
-    const warmUp: Record<Mode, RateResult | null> = { on: null, off: null };
-    for (const mode of ['on', 'off'] as const) {
-      warmUp[mode] = await runAtFixedRate({ baseUrl: appUrl(mode), ratePerSecond: 50, durationSeconds: 3, makeRequest: signer(secret, path, `warm-${mode}`) });
-    }
-
     const results: Record<Mode, RateResult[]> = { on: [], off: [] };
-    for (let round = 0; round < args.rounds; round++) {
-      const order: Mode[] = round % 2 === 0 ? ['on', 'off'] : ['off', 'on'];
-      for (const mode of order) {
-        const r = await runAtFixedRate({
-          baseUrl: appUrl(mode),
-          ratePerSecond: args.rate,
-          durationSeconds: args.seconds,
-          makeRequest: signer(secret, path, `${mode}-${round}`),
-        });
-        results[mode].push(r);
-        console.log(`round ${round + 1} quotas ${mode.padEnd(3)}: ok ${r.ok}/${r.sent}  p50 ${ms(r.p50)}  p95 ${ms(r.p95)}  p99 ${ms(r.p99)}`);
+    const warmUp: Record<Mode, RateResult | null> = { on: null, off: null };
+    let countedOn = 0;
+    let acceptedOn = 0;
+    if (!args.storeOnly) {
+      const buildEnv = { ...process.env, NEXT_DIST_DIR: BENCH_DIST_DIR };
+      if (!existsSync(`${BENCH_DIST_DIR}/BUILD_ID`) || process.env.BENCH_REBUILD !== '0') {
+        console.log('Building the app for the bench (next build)…');
+        if (spawnSync('npx', ['next', 'build'], { stdio: 'inherit', env: buildEnv }).status !== 0) throw new Error('next build failed');
       }
-    }
-    for (const app of apps) await stopProcessGroup(app);
-    apps.length = 0;
+      const appUrl = (mode: Mode) => `http://127.0.0.1:${PORTS[mode]}`;
+      for (const mode of ['on', 'off'] as const) {
+        const app = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '--hostname', '127.0.0.1', '--port', String(PORTS[mode])], {
+          env: {
+            ...buildEnv,
+            QUOTA_ENFORCEMENT: mode,
+            // Ingest alone: the after-ingest worker would share the two cores and blur the difference.
+            WEBHOOK_APPLY_AFTER_INGEST: 'false',
+            DATABASE_URL: url,
+            APP_ENCRYPTION_KEY: keyText,
+            AUTH_SECRET: randomBytes(24).toString('hex'),
+          },
+          stdio: 'ignore',
+          detached: true,
+        });
+        apps.push(app);
+      }
+      await Promise.all((['on', 'off'] as const).map((mode) => waitForHealth(appUrl(mode))));
+      const path = `/api/webhooks/generic/${account.id}`;
+      for (const mode of ['on', 'off'] as const) {
+        warmUp[mode] = await runAtFixedRate({ baseUrl: appUrl(mode), ratePerSecond: 50, durationSeconds: 3, makeRequest: signer(secret, path, `warm-${mode}`) });
+      }
 
-    // Every push the "on" server accepted was counted once: the day counter equals the accepted events.
-    const countedToday = async () => {
-      const [row] = await db
-        .select({ n: sum(quotaUsage.used) })
-        .from(quotaUsage)
-        .where(and(eq(quotaUsage.tenantId, tenant.id), eq(quotaUsage.metric, 'webhook_events'), eq(quotaUsage.grain, 'day')));
-      return Number(row?.n ?? 0);
-    };
-    const countedOn = await countedToday();
-    const acceptedOn = results.on.reduce((n, r) => n + r.ok, 0) + (warmUp.on?.ok ?? 0);
+      for (let round = 0; round < args.rounds; round++) {
+        const order: Mode[] = round % 2 === 0 ? ['on', 'off'] : ['off', 'on'];
+        for (const mode of order) {
+          const r = await runAtFixedRate({
+            baseUrl: appUrl(mode),
+            ratePerSecond: args.rate,
+            durationSeconds: args.seconds,
+            makeRequest: signer(secret, path, `${mode}-${round}`),
+          });
+          results[mode].push(r);
+          console.log(`round ${round + 1} quotas ${mode.padEnd(3)}: ok ${r.ok}/${r.sent}  p50 ${ms(r.p50)}  p95 ${ms(r.p95)}  p99 ${ms(r.p99)}`);
+        }
+      }
+      for (const app of apps) await stopProcessGroup(app);
+      apps.length = 0;
+
+      // Every push the "on" server accepted was counted once: the day counter equals the accepted events.
+      const countedToday = async () => {
+        const [row] = await db
+          .select({ n: sum(quotaUsage.used) })
+          .from(quotaUsage)
+          .where(and(eq(quotaUsage.tenantId, tenant.id), eq(quotaUsage.metric, 'webhook_events'), eq(quotaUsage.grain, 'day')));
+        return Number(row?.n ?? 0);
+      };
+      countedOn = await countedToday();
+      acceptedOn = results.on.reduce((n, r) => n + r.ok, 0) + (warmUp.on?.ok ?? 0);
+
+    }
 
     // The store itself, from this process, without HTTP and Next: the same delivery transaction with and
     // without the quota statements riding in it, in alternating blocks so drift hits both alike.
@@ -199,7 +212,7 @@ async function main() {
       await Promise.all(Array.from({ length: callers }, worker));
     };
     const storeFigures: Record<string, { on: number[]; off: number[] }> = {};
-    for (const callers of [1, args.concurrency]) {
+    for (const callers of args.concurrency) {
       store.on = [];
       store.off = [];
       for (let block = 0; block < STORE_BLOCKS; block++) {
@@ -209,27 +222,31 @@ async function main() {
       storeFigures[String(callers)] = { on: [...store.on].sort((a, b) => a - b), off: [...store.off].sort((a, b) => a - b) };
     }
 
-    console.log(`\nWebhook requests, open loop at ${args.rate} req/s for ${args.seconds} s per run, ${args.rounds} run(s) per mode:`);
-    console.log('mode       runs  ok/sent          p50 (median of runs)  p99 (median of runs)  p99 per run');
-    const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)]!;
-    for (const mode of ['off', 'on'] as const) {
-      const rs = results[mode];
-      console.log(
-        `quotas ${mode.padEnd(3)} ${String(rs.length).padStart(5)}  ${`${rs.reduce((n, r) => n + r.ok, 0)}/${rs.reduce((n, r) => n + r.sent, 0)}`.padEnd(15)}  ${ms(median(rs.map((r) => r.p50))).padEnd(20)}  ${ms(median(rs.map((r) => r.p99))).padEnd(20)}  ${rs.map((r) => ms(r.p99)).join(', ')}`,
-      );
+    if (!args.storeOnly) {
+      console.log(`\nWebhook requests, open loop at ${args.rate} req/s for ${args.seconds} s per run, ${args.rounds} run(s) per mode:`);
+      console.log('mode       runs  ok/sent          p50 (median of runs)  p99 (median of runs)  p99 per run');
+      const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)]!;
+      for (const mode of ['off', 'on'] as const) {
+        const rs = results[mode];
+        console.log(
+          `quotas ${mode.padEnd(3)} ${String(rs.length).padStart(5)}  ${`${rs.reduce((n, r) => n + r.ok, 0)}/${rs.reduce((n, r) => n + r.sent, 0)}`.padEnd(15)}  ${ms(median(rs.map((r) => r.p50))).padEnd(20)}  ${ms(median(rs.map((r) => r.p99))).padEnd(20)}  ${rs.map((r) => ms(r.p99)).join(', ')}`,
+        );
+      }
+      const p99On = median(results.on.map((r) => r.p99));
+      const p99Off = median(results.off.map((r) => r.p99));
+      const p50On = median(results.on.map((r) => r.p50));
+      const p50Off = median(results.off.map((r) => r.p50));
+      console.log(`difference on − off: p50 ${ms(p50On - p50Off)}, p99 ${ms(p99On - p99Off)} (budget: p99 +2 ms)`);
     }
-    const p99On = median(results.on.map((r) => r.p99));
-    const p99Off = median(results.off.map((r) => r.p99));
-    const p50On = median(results.on.map((r) => r.p50));
-    const p50Off = median(results.off.map((r) => r.p50));
-    console.log(`difference on − off: p50 ${ms(p50On - p50Off)}, p99 ${ms(p99On - p99Off)} (budget: p99 +2 ms)`);
     console.log(`\nStoring one push (recordDelivery) from this process, ${STORE_SAMPLES} per mode and concurrency, alternating blocks:`);
     for (const [callers, f] of Object.entries(storeFigures)) {
       const line = (mode: Mode) => `p50 ${ms(percentile(f[mode], 50))}  p99 ${ms(percentile(f[mode], 99))}`;
       console.log(`  ${callers.padStart(2)} caller(s): without quota ${line('off')}   with quota ${line('on')}   difference p50 ${ms(percentile(f.on, 50) - percentile(f.off, 50))}, p99 ${ms(percentile(f.on, 99) - percentile(f.off, 99))}`);
     }
-    console.log(`Counted by the "on" server: ${countedOn}, accepted by it: ${acceptedOn}${countedOn === acceptedOn ? ' (equal)' : ' (DIFFERENT)'}`);
-    if (countedOn !== acceptedOn) process.exitCode = 1;
+    if (!args.storeOnly) {
+      console.log(`Counted by the "on" server: ${countedOn}, accepted by it: ${acceptedOn}${countedOn === acceptedOn ? ' (equal)' : ' (DIFFERENT)'}`);
+      if (countedOn !== acceptedOn) process.exitCode = 1;
+    }
   } finally {
     // The apps must be gone before the drop: their open connections would hold the tables' metadata locks.
     for (const app of apps) await stopProcessGroup(app);
