@@ -71,6 +71,7 @@ export type Suggestion = {
   backtest: Backtest | null;
   /** At the suggested price (the current one when there is none). */
   forecast: ForecastWeek[];
+  forecastCurrent: ForecastWeek[];
   reasons: Reason[];
 };
 
@@ -112,6 +113,7 @@ export function suggestPrice(input: ProductPricingInput): Suggestion {
     confidence: 'low',
     backtest: null,
     forecast: [],
+    forecastCurrent: [],
     reasons: [],
   };
   const reasons: Reason[] = [];
@@ -138,7 +140,7 @@ export function suggestPrice(input: ProductPricingInput): Suggestion {
   const confidence = confidenceOf(choice.source, choice.se, backtest);
   const atCurrent = forecastUnits(model, FORECAST_WEEKS, currentNet);
   const unitsCurrent = sum(atCurrent);
-  const withModel = { ...base, elasticity, confidence, backtest, forecast: atCurrent, unitsCurrent, unitsSuggested: unitsCurrent };
+  const withModel = { ...base, elasticity, confidence, backtest, forecast: atCurrent, forecastCurrent: atCurrent, unitsCurrent, unitsSuggested: unitsCurrent };
   if (input.costNet === null) reasons.push({ code: 'revenueOnly' });
 
   const range = allowedRange({ currentGross: base.currentGross, costNet: input.costNet, tax, rules, lowestCompetitor: input.lowestCompetitor });
