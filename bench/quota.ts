@@ -13,7 +13,6 @@ import { existsSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { and, eq, sum } from 'drizzle-orm';
-import { Webhook } from 'standardwebhooks';
 import { z } from 'zod';
 import { env } from '@/lib/env';
 import { dropDatabase, ensureDatabase, ensureServer, withDatabase } from '@/lib/db/server';
@@ -26,7 +25,8 @@ import { createMarketplaceAccount } from '@/lib/marketplace-accounts';
 import { encryptionKeyFrom } from '@/lib/crypto/secret-box';
 import { MAX_QUOTA_LIMIT, setQuotaLimit, webhookQuotaUse } from '@/lib/quotas';
 import { recordDelivery, recordDeliveryWithinQuota, type DeliveryToRecord } from '@/lib/webhooks/ingest/record-delivery';
-import { runAtFixedRate, type RateResult, type SignedRequest } from './webhooks-ingest/load';
+import { runAtFixedRate, type RateResult } from './webhooks-ingest/load';
+import { signer, stopProcessGroup, waitForHealth } from './lib/app-process';
 
 const argsSchema = z.object({
   rate: z.coerce.number().int().min(1).max(2_000).default(100),
@@ -46,47 +46,9 @@ const BENCH_DIST_DIR = '.next-bench-quota';
 const PORTS = { on: 3220, off: 3221 } as const;
 type Mode = keyof typeof PORTS;
 const READY_TIMEOUT_MS = 90_000;
-const STOP_GRACE_MS = 5_000;
 /** Stores timed per mode and concurrency, in blocks alternating with and without the quota. */
 const STORE_SAMPLES = 2_000;
 const STORE_BLOCKS = 10;
-
-async function waitForHealth(url: string) {
-  const deadline = Date.now() + READY_TIMEOUT_MS;
-  for (;;) {
-    try {
-      if ((await fetch(`${url}/api/health`)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) throw new Error(`${url} did not become healthy`);
-    await new Promise((r) => setTimeout(r, 500));
-  }
-}
-
-async function stopProcessGroup(child: ChildProcess) {
-  if (child.pid === undefined || child.exitCode !== null) return;
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  process.kill(-child.pid, 'SIGTERM');
-  const timer = setTimeout(() => child.pid && process.kill(-child.pid, 'SIGKILL'), STOP_GRACE_MS);
-  await exited;
-  clearTimeout(timer);
-}
-
-/** Each request a new signed stock event, so every push is stored (no redelivery shortcut). */
-function signer(secret: string, path: string, label: string) {
-  const wh = new Webhook(secret);
-  return (n: number): SignedRequest => {
-    const id = `msg_${label}_${n}`;
-    const body = JSON.stringify({ type: 'stock.changed', externalId: `bench:${label}:${n}`, occurredAt: new Date().toISOString(), sku: `Q-${n % 50}`, quantity: n % 100 });
-    const now = new Date();
-    return {
-      path,
-      body,
-      headers: { 'content-type': 'application/json', 'webhook-id': id, 'webhook-timestamp': String(Math.floor(now.getTime() / 1000)), 'webhook-signature': wh.sign(id, now, body) },
-    };
-  };
-}
 
 function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return 0;
@@ -148,10 +110,10 @@ async function main() {
         });
         apps.push(app);
       }
-      await Promise.all((['on', 'off'] as const).map((mode) => waitForHealth(appUrl(mode))));
+      await Promise.all((['on', 'off'] as const).map((mode) => waitForHealth(appUrl(mode), READY_TIMEOUT_MS)));
       const path = `/api/webhooks/generic/${account.id}`;
       for (const mode of ['on', 'off'] as const) {
-        warmUp[mode] = await runAtFixedRate({ baseUrl: appUrl(mode), ratePerSecond: 50, durationSeconds: 3, makeRequest: signer(secret, path, `warm-${mode}`) });
+        warmUp[mode] = await runAtFixedRate({ baseUrl: appUrl(mode), ratePerSecond: 50, durationSeconds: 3, makeRequest: signer(secret, path, `warm-${mode}`, 'Q') });
       }
 
       for (let round = 0; round < args.rounds; round++) {
@@ -161,7 +123,7 @@ async function main() {
             baseUrl: appUrl(mode),
             ratePerSecond: args.rate,
             durationSeconds: args.seconds,
-            makeRequest: signer(secret, path, `${mode}-${round}`),
+            makeRequest: signer(secret, path, `${mode}-${round}`, 'Q'),
           });
           results[mode].push(r);
           console.log(`round ${round + 1} quotas ${mode.padEnd(3)}: ok ${r.ok}/${r.sent}  p50 ${ms(r.p50)}  p95 ${ms(r.p95)}  p99 ${ms(r.p99)}`);

@@ -10,7 +10,6 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { and, count, eq, like } from 'drizzle-orm';
-import { Webhook } from 'standardwebhooks';
 import { z } from 'zod';
 import { env } from '@/lib/env';
 import { dropDatabase, ensureDatabase, ensureServer, withDatabase } from '@/lib/db/server';
@@ -23,7 +22,8 @@ import { createMarketplaceAccount } from '@/lib/marketplace-accounts';
 import { encryptionKeyFrom } from '@/lib/crypto/secret-box';
 import { setQuotaLimit } from '@/lib/quotas/set-quota-limit';
 import { startBaseline } from './baseline-server';
-import { runAtFixedRate, runMaxThroughput, type SignedRequest } from './load';
+import { runAtFixedRate, runMaxThroughput } from './load';
+import { signer, stopProcessGroup, waitForHealth } from '../lib/app-process';
 
 const argsSchema = z.object({
   rate: z.coerce.number().int().min(1).max(5_000).default(500),
@@ -87,56 +87,6 @@ function mariadbPids(): number[] {
 const BENCH_DIST_DIR = '.next-bench';
 const READY_TIMEOUT_MS = 60_000;
 
-async function waitForHealth(url: string) {
-  const deadline = Date.now() + READY_TIMEOUT_MS;
-  for (;;) {
-    try {
-      if ((await fetch(`${url}/api/health`)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) throw new Error(`${url} did not become healthy`);
-    await new Promise((r) => setTimeout(r, 500));
-  }
-}
-
-function signer(secret: string, path: string, label: string) {
-  const wh = new Webhook(secret);
-  return (n: number): SignedRequest => {
-    const id = `msg_${label}_${n}`;
-    const event = {
-      type: 'stock.changed',
-      externalId: `bench:${label}:${n}`,
-      occurredAt: new Date().toISOString(),
-      sku: `BENCH-${n % 50}`,
-      quantity: n % 100,
-    };
-    const body = JSON.stringify(event);
-    const now = new Date();
-    return {
-      path,
-      body,
-      headers: {
-        'content-type': 'application/json',
-        'webhook-id': id,
-        'webhook-timestamp': String(Math.floor(now.getTime() / 1000)),
-        'webhook-signature': wh.sign(id, now, body),
-      },
-    };
-  };
-}
-
-const STOP_GRACE_MS = 5_000;
-
-async function stopProcessGroup(child: ChildProcess) {
-  if (child.pid === undefined || child.exitCode !== null) return;
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  process.kill(-child.pid, 'SIGTERM');
-  const timer = setTimeout(() => child.pid && process.kill(-child.pid, 'SIGKILL'), STOP_GRACE_MS);
-  await exited;
-  clearTimeout(timer);
-}
-
 const ms = (v: number) => `${v.toFixed(1)} ms`;
 
 async function main() {
@@ -181,7 +131,7 @@ async function main() {
       stdio: 'ignore',
       detached: true,
     });
-    await waitForHealth(appUrl);
+    await waitForHealth(appUrl, READY_TIMEOUT_MS);
     const baseline = await startBaseline({ databaseUrl: url, tenantId: tenant.id, accountId: account.id, secret });
     const appPath = `/api/webhooks/generic/${account.id}`;
 
