@@ -1,8 +1,9 @@
 import { desc, eq, sql, type SQL } from 'drizzle-orm';
-import type { OpenCartTables } from '@/lib/db/opencart';
+import type { OpenCartTables, OpenCartVersion } from '@/lib/db/opencart';
 import type { TenantDb } from '@/lib/tenants/tenant-db';
 import { executeWrite } from './raw-sql';
 import { retryOnDeadlock } from '@/lib/db/retry-on-deadlock';
+import { openCartVersionOf } from '@/lib/opencart-version/shop-version';
 
 export type AddOrderHistoryInput = {
   orderId: number;
@@ -17,6 +18,8 @@ export type AddOrderHistoryInput = {
   dateModified: string;
   /** config_processing_status ∪ config_complete_status: the statuses that hold stock. */
   countedStatusIds: readonly number[];
+  /** 4.0 also moves a variant's master product (order_product.master_id); detected from the shop when not given. */
+  opencartVersion?: OpenCartVersion;
 };
 
 export type StockMove = 'subtracted' | 'restored' | 'none';
@@ -49,7 +52,22 @@ export function stockMoveFor(fromStatusId: number, toStatusId: number, counted: 
  * with subtract = 0, join as NULL and are left alone, as in OpenCart's addOrderHistory. Portable to
  * MySQL 8: derived tables may be joined in a multi-table UPDATE as long as they are not its targets.
  */
-function statusAndStockStatement(oc: OpenCartTables, input: AddOrderHistoryInput, move: StockMove): SQL {
+/**
+ * Units per product an order holds. In 4.0 a variant's line counts for its master product too, as 4.0's
+ * addHistory moves both; summed into one row per product, since a product may be both.
+ */
+function unitsPerProduct(oc: OpenCartTables, orderId: number, version: OpenCartVersion): SQL {
+  if (version === '3.0') {
+    return sql`SELECT product_id, SUM(quantity) AS q FROM ${oc.orderProduct} WHERE order_id = ${orderId} GROUP BY product_id`;
+  }
+  return sql`SELECT product_id, SUM(q) AS q FROM (
+      SELECT product_id, quantity AS q FROM ${oc.orderProduct} WHERE order_id = ${orderId}
+      UNION ALL
+      SELECT master_id, quantity FROM ${oc.orderProduct} WHERE order_id = ${orderId} AND master_id > 0
+    ) units GROUP BY product_id`;
+}
+
+function statusAndStockStatement(oc: OpenCartTables, input: AddOrderHistoryInput & { opencartVersion: OpenCartVersion }, move: StockMove): SQL {
   const { orderId, fromStatusId, toStatusId, dateModified } = input;
   if (move === 'none') {
     return sql`UPDATE ${oc.order} SET order_status_id = ${toStatusId}, date_modified = ${dateModified}
@@ -57,9 +75,7 @@ function statusAndStockStatement(oc: OpenCartTables, input: AddOrderHistoryInput
   }
   const sign = move === 'subtracted' ? -1 : 1;
   return sql`UPDATE ${oc.order} o
-    LEFT JOIN (
-      SELECT product_id, SUM(quantity) AS q FROM ${oc.orderProduct} WHERE order_id = ${orderId} GROUP BY product_id
-    ) l ON TRUE
+    LEFT JOIN (${unitsPerProduct(oc, orderId, input.opencartVersion)}) l ON TRUE
     LEFT JOIN ${oc.product} p ON p.product_id = l.product_id AND p.subtract = 1
     LEFT JOIN (
       SELECT oo.product_option_value_id, SUM(op.quantity) AS q
@@ -123,7 +139,9 @@ export async function addOrderHistory(
   const { db, oc } = tdb;
   if (input.fromStatusId !== input.toStatusId) {
     const move = stockMoveFor(input.fromStatusId, input.toStatusId, input.countedStatusIds);
-    const changed = await retryOnDeadlock(() => executeWrite(db, statusAndStockStatement(oc, input, move)));
+    const opencartVersion = input.opencartVersion ?? (move === 'none' ? '3.0' : await openCartVersionOf(tdb));
+    const statement = statusAndStockStatement(oc, { ...input, opencartVersion }, move);
+    const changed = await retryOnDeadlock(() => executeWrite(db, statement));
     if (changed > 0) {
       await hooks.afterStatusUpdate?.();
       await insertHistory(tdb, input);

@@ -1,4 +1,4 @@
-import type { OpenCartTables } from '@/lib/db/opencart';
+import type { OpenCart4Tables, OpenCartTables } from '@/lib/db/opencart';
 import type { CanonicalOrder } from '@/lib/webhooks/canonical-events';
 import { formatMoneyUnits, type MoneyUnits } from '@/lib/shop/money';
 import type { MarketplaceName } from '@/lib/marketplaces/names';
@@ -23,7 +23,40 @@ export type OrderLineRow = {
 };
 export type OrderTotalRow = { code: string; title: string; value: string; sortOrder: number };
 
-export type MarketplaceOrderRows = { order: OrderInsert; lines: OrderLineRow[]; totals: OrderTotalRow[] };
+/** The same for OpenCart 4.0's oc_order. */
+export type Order4Insert = Required<Omit<OpenCart4Tables['order']['$inferInsert'], 'orderId'>>;
+
+/** The rows in the shape of the shop's line: 4.0's order keeps its methods as JSON and has no fax. */
+export type MarketplaceOrderRows = { lines: OrderLineRow[]; totals: OrderTotalRow[] } & (
+  | { version: '3.0'; order: OrderInsert }
+  | { version: '4.0'; order: Order4Insert }
+);
+
+/** PHP's json_encode: non-ASCII as \uXXXX (UTF-16 units) and `/` as `\/`, as OpenCart writes JSON columns. */
+export function phpJsonEncode(value: unknown): string {
+  return JSON.stringify(value)
+    .replace(/[\u007f-\uffff]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`)
+    .replaceAll('/', '\\/');
+}
+
+/**
+ * A 3.0 order row in 4.0's shape, as 4.0.2.x's checkout writes one: payment and shipping method as the
+ * JSON of the chosen method ({"name", "code"}) where 3.0 had name and code columns; no fax; no
+ * subscription, transaction or address-book ids for a guest order; the language's code beside its id.
+ */
+export function toOpenCart4Order(row: OrderInsert, languageCode: string): Order4Insert {
+  const { fax: _fax, paymentCode, shippingCode, paymentMethod, shippingMethod, ...shared } = row;
+  return {
+    ...shared,
+    subscriptionId: 0,
+    transactionId: '',
+    paymentAddressId: 0,
+    shippingAddressId: 0,
+    paymentMethod: phpJsonEncode({ name: paymentMethod, code: paymentCode }),
+    shippingMethod: phpJsonEncode({ name: shippingMethod, code: shippingCode }),
+    languageCode,
+  };
+}
 
 /** Written as the order's user agent, so a shop's admin can tell these orders from web ones. */
 export const MARKETPLACE_ORDER_USER_AGENT = 'MesChain Sync';
@@ -164,5 +197,7 @@ export function buildMarketplaceOrder(input: BuildMarketplaceOrderInput): Market
     dateAdded: placedAt,
     dateModified: toShopDateTime(input.now, ctx.settings.timezone),
   };
-  return { order: row, lines, totals };
+  return ctx.opencartVersion === '4.0'
+    ? { version: '4.0', order: toOpenCart4Order(row, ctx.settings.languageCode), lines, totals }
+    : { version: '3.0', order: row, lines, totals };
 }

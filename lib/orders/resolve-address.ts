@@ -1,4 +1,5 @@
-import { and, eq, or } from 'drizzle-orm';
+import { and, eq, or, sql } from 'drizzle-orm';
+import { openCart4Tables } from '@/lib/db/opencart';
 import type { CanonicalAddress } from '@/lib/webhooks/canonical-events';
 import type { ShopOrderContext } from './shop-order-context';
 import { toOpenCartText } from './opencart-text';
@@ -30,13 +31,30 @@ export type PlaceCache = Map<string, Promise<Place>>;
  * `istanbul` finds `İstanbul`. A place the shop does not know keeps its name with id 0: OpenCart shows
  * the name, and an order is never refused for an unknown district.
  */
+/** The country and its address format: on the country in 3.0, in oc_address_format in 4.0. */
+async function lookUpCountry(ctx: ShopOrderContext, countryCode: string) {
+  const { db, oc, tenant } = ctx.tdb;
+  if (ctx.opencartVersion === '3.0') {
+    const [country] = await db
+      .select({ countryId: oc.country.countryId, name: oc.country.name, addressFormat: oc.country.addressFormat })
+      .from(oc.country)
+      .where(eq(oc.country.isoCode2, countryCode))
+      .limit(1);
+    return country;
+  }
+  const { country: c, addressFormat: f } = openCart4Tables(tenant.prefix);
+  const [country] = await db
+    .select({ countryId: c.countryId, name: c.name, addressFormat: sql<string>`COALESCE(${f.addressFormat}, '')` })
+    .from(c)
+    .leftJoin(f, eq(f.addressFormatId, c.addressFormatId))
+    .where(eq(c.isoCode2, countryCode))
+    .limit(1);
+  return country;
+}
+
 async function lookUpPlace(ctx: ShopOrderContext, countryCode: string, zoneText: string): Promise<Place> {
   const { db, oc } = ctx.tdb;
-  const [country] = await db
-    .select({ countryId: oc.country.countryId, name: oc.country.name, addressFormat: oc.country.addressFormat })
-    .from(oc.country)
-    .where(eq(oc.country.isoCode2, countryCode))
-    .limit(1);
+  const country = await lookUpCountry(ctx, countryCode);
   if (!country) return { countryId: 0, country: countryCode, addressFormat: '', zoneId: 0, zone: zoneText };
   const [zone] =
     zoneText === ''

@@ -1,6 +1,8 @@
 import { and, desc, eq, gt, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { TenantDb } from '@/lib/tenants/tenant-db';
+import type { OpenCartVersion } from '@/lib/db/opencart';
+import { openCartVersionOf } from '@/lib/opencart-version/shop-version';
 import { getStoreSettings, DEFAULT_STORE_ID, type StoreSettings } from '@/lib/shop/store-settings';
 import type { OpenCartCharset } from './opencart-text';
 import { selectRows } from './raw-sql';
@@ -32,6 +34,8 @@ export type ShopOrderContext = {
   totalSortOrders: { subTotal: number; shipping: number; total: number };
   currencies: ReadonlyMap<string, ShopCurrency>;
   charset: OpenCartCharset;
+  /** The shop's OpenCart line: 4.0 orders keep payment and shipping methods as JSON, lines their master product. */
+  opencartVersion: OpenCartVersion;
 };
 
 async function readOrderSettings(tdb: TenantDb): Promise<Record<OrderSettingKey, string>> {
@@ -58,7 +62,11 @@ function settingInt(value: string, fallback: string): number {
 async function readStore(tdb: TenantDb, configName: string): Promise<{ name: string; url: string }> {
   const { db, oc, tenant } = tdb;
   if (tenant.storeId !== DEFAULT_STORE_ID) {
-    const [store] = await db.select().from(oc.store).where(eq(oc.store.storeId, tenant.storeId)).limit(1);
+    const [store] = await db
+      .select({ name: oc.store.name, url: oc.store.url })
+      .from(oc.store)
+      .where(eq(oc.store.storeId, tenant.storeId))
+      .limit(1);
     if (store) return { name: store.name, url: store.url };
   }
   const [latest] = await db
@@ -82,11 +90,13 @@ async function readCharset(tdb: TenantDb): Promise<OpenCartCharset> {
 }
 
 export async function loadShopOrderContext(tdb: TenantDb): Promise<ShopOrderContext> {
-  const [settings, orderSettings, currencyRows, charset] = await Promise.all([
+  const { currency } = tdb.oc;
+  const [settings, orderSettings, currencyRows, charset, opencartVersion] = await Promise.all([
     getStoreSettings(tdb),
     readOrderSettings(tdb),
-    tdb.db.select().from(tdb.oc.currency),
+    tdb.db.select({ currencyId: currency.currencyId, code: currency.code, value: currency.value }).from(currency),
     readCharset(tdb),
+    openCartVersionOf(tdb),
   ]);
   const store = await readStore(tdb, orderSettings.config_name);
   return {
@@ -105,5 +115,6 @@ export async function loadShopOrderContext(tdb: TenantDb): Promise<ShopOrderCont
       currencyRows.map((c) => [c.code, { currencyId: c.currencyId, code: c.code, value: c.value.toFixed(8) }]),
     ),
     charset,
+    opencartVersion,
   };
 }

@@ -1,4 +1,5 @@
-import { asc, sql, type SQL } from 'drizzle-orm';
+import { asc, inArray, sql, type SQL } from 'drizzle-orm';
+import { openCart4Tables, type OpenCartVersion } from '@/lib/db/opencart';
 import type { TenantDb } from '@/lib/tenants/tenant-db';
 import { addOrderHistory } from './add-order-history';
 import type { MarketplaceOrderRows, OrderLineRow, OrderTotalRow } from './build-marketplace-order';
@@ -51,7 +52,12 @@ function whileUnconfirmedAndEmpty(tdb: TenantDb, orderId: number, childTable: SQ
  * so there is no moment when a confirmed order could lose or double its lines. UNION ALL rows rather
  * than VALUES ROW(): the one row-constructor form MariaDB and MySQL 8 share.
  */
-export async function writeLinesIfAbsent(tdb: TenantDb, orderId: number, lines: readonly OrderLineRow[]): Promise<number> {
+export async function writeLinesIfAbsent(
+  tdb: TenantDb,
+  orderId: number,
+  lines: readonly OrderLineRow[],
+  version: OpenCartVersion = '3.0',
+): Promise<number> {
   const { oc } = tdb;
   const rows = lines.map((l, i) =>
     i === 0
@@ -59,28 +65,74 @@ export async function writeLinesIfAbsent(tdb: TenantDb, orderId: number, lines: 
           ${l.quantity} AS quantity, ${l.price} AS price, ${l.total} AS total, ${l.tax} AS tax, ${l.reward} AS reward`
       : sql`SELECT ${orderId}, ${l.productId}, ${l.name}, ${l.model}, ${l.quantity}, ${l.price}, ${l.total}, ${l.tax}, ${l.reward}`,
   );
-  return executeWrite(
-    tdb.db,
-    sql`INSERT INTO ${oc.orderProduct} (order_id, product_id, name, model, quantity, price, total, tax, reward)
-      SELECT v.* FROM (${sql.join(rows, sql` UNION ALL `)}) v
-      ${whileUnconfirmedAndEmpty(tdb, orderId, sql`${oc.orderProduct}`)}`,
-  );
+  // 4.0 keeps each line's master product (its stock moves with the variant's), read from the product as it is now.
+  const insert = version === '4.0'
+    ? sql`INSERT INTO ${oc.orderProduct} (order_id, product_id, master_id, name, model, quantity, price, total, tax, reward)
+      SELECT v.order_id, v.product_id, COALESCE(p.master_id, 0), v.name, v.model, v.quantity, v.price, v.total, v.tax, v.reward
+      FROM (${sql.join(rows, sql` UNION ALL `)}) v LEFT JOIN ${oc.product} p ON p.product_id = v.product_id`
+    : sql`INSERT INTO ${oc.orderProduct} (order_id, product_id, name, model, quantity, price, total, tax, reward)
+      SELECT v.* FROM (${sql.join(rows, sql` UNION ALL `)}) v`;
+  return executeWrite(tdb.db, sql`${insert} ${whileUnconfirmedAndEmpty(tdb, orderId, sql`${oc.orderProduct}`)}`);
+}
+
+/** The extension a total belongs to in 4.0: OpenCart's own for its codes, ours for the marketplace's row. */
+export function totalExtension(code: string): string {
+  return code === 'marketplace' ? 'meschain' : 'opencart';
 }
 
 /** The totals, under the same one-statement, unconfirmed-and-empty rule as the lines. */
-export async function writeTotalsIfAbsent(tdb: TenantDb, orderId: number, totals: readonly OrderTotalRow[]): Promise<number> {
+export async function writeTotalsIfAbsent(
+  tdb: TenantDb,
+  orderId: number,
+  totals: readonly OrderTotalRow[],
+  version: OpenCartVersion = '3.0',
+): Promise<number> {
   const { oc } = tdb;
   const rows = totals.map((t, i) =>
     i === 0
-      ? sql`SELECT ${orderId} AS order_id, ${t.code} AS code, ${t.title} AS title, ${t.value} AS value, ${t.sortOrder} AS sort_order`
-      : sql`SELECT ${orderId}, ${t.code}, ${t.title}, ${t.value}, ${t.sortOrder}`,
+      ? sql`SELECT ${orderId} AS order_id, ${t.code} AS code, ${t.title} AS title, ${t.value} AS value, ${t.sortOrder} AS sort_order,
+          ${totalExtension(t.code)} AS extension`
+      : sql`SELECT ${orderId}, ${t.code}, ${t.title}, ${t.value}, ${t.sortOrder}, ${totalExtension(t.code)}`,
   );
+  const columns = version === '4.0' ? sql`(order_id, code, title, value, sort_order, extension)` : sql`(order_id, code, title, value, sort_order)`;
+  const values = version === '4.0' ? sql`v.*` : sql`v.order_id, v.code, v.title, v.value, v.sort_order`;
   return executeWrite(
     tdb.db,
-    sql`INSERT INTO ${oc.orderTotal} (order_id, code, title, value, sort_order)
-      SELECT v.* FROM (${sql.join(rows, sql` UNION ALL `)}) v
+    sql`INSERT INTO ${oc.orderTotal} ${columns}
+      SELECT ${values} FROM (${sql.join(rows, sql` UNION ALL `)}) v
       ${whileUnconfirmedAndEmpty(tdb, orderId, sql`${oc.orderTotal}`)}`,
   );
+}
+
+/** The plain inserts of a just-inserted order, in the shape of the shop's line. */
+async function insertLinesAndTotals(
+  tdb: TenantDb,
+  rows: MarketplaceOrderRows,
+  orderId: number,
+  afterStep: (step: OrderWriteStep) => void | Promise<void>,
+) {
+  if (rows.version === '3.0') {
+    await tdb.db.insert(tdb.oc.orderProduct).values(rows.lines.map((line) => ({ ...line, orderId })));
+    await afterStep('lines_written');
+    await tdb.db.insert(tdb.oc.orderTotal).values(rows.totals.map((total) => ({ ...total, orderId })));
+    await afterStep('totals_written');
+    return;
+  }
+  const oc4 = openCart4Tables(tdb.tenant.prefix);
+  const productIds = [...new Set(rows.lines.map((line) => line.productId))];
+  const masters = await tdb.db
+    .select({ productId: oc4.product.productId, masterId: oc4.product.masterId })
+    .from(oc4.product)
+    .where(inArray(oc4.product.productId, productIds));
+  const masterOf = new Map(masters.map((m) => [m.productId, m.masterId]));
+  await tdb.db
+    .insert(oc4.orderProduct)
+    .values(rows.lines.map((line) => ({ ...line, orderId, masterId: masterOf.get(line.productId) ?? 0 })));
+  await afterStep('lines_written');
+  await tdb.db
+    .insert(oc4.orderTotal)
+    .values(rows.totals.map((total) => ({ ...total, orderId, extension: totalExtension(total.code) })));
+  await afterStep('totals_written');
 }
 
 export type OrderWriteStep = 'order_inserted' | 'lines_written' | 'totals_written' | 'status_updated';
@@ -116,7 +168,10 @@ export async function ensureOpenCartOrder(
   const found = input.knownAbsent ? undefined : await findOrderByMarker(tdb, input.rows.order.customField);
   let orderId = found?.orderId;
   if (orderId === undefined) {
-    const [inserted] = await tdb.db.insert(tdb.oc.order).values(input.rows.order).$returningId();
+    const { rows } = input;
+    const [inserted] = rows.version === '4.0'
+      ? await tdb.db.insert(openCart4Tables(tdb.tenant.prefix).order).values(rows.order).$returningId()
+      : await tdb.db.insert(tdb.oc.order).values(rows.order).$returningId();
     if (!inserted) throw new Error('OpenCart did not return the id of the inserted order');
     orderId = inserted.orderId;
     await afterStep('order_inserted');
@@ -124,14 +179,11 @@ export async function ensureOpenCartOrder(
   if (!found) {
     // Inserted by this call a moment ago, under the order lock: no other writer knows the id yet, so
     // plain INSERTs do (each still one statement), and cost a fraction of the guarded INSERT … SELECT.
-    await tdb.db.insert(tdb.oc.orderProduct).values(input.rows.lines.map((line) => ({ ...line, orderId })));
-    await afterStep('lines_written');
-    await tdb.db.insert(tdb.oc.orderTotal).values(input.rows.totals.map((total) => ({ ...total, orderId })));
-    await afterStep('totals_written');
+    await insertLinesAndTotals(tdb, input.rows, orderId, afterStep);
   } else if (found.orderStatusId === 0) {
-    await writeLinesIfAbsent(tdb, orderId, input.rows.lines);
+    await writeLinesIfAbsent(tdb, orderId, input.rows.lines, input.rows.version);
     await afterStep('lines_written');
-    await writeTotalsIfAbsent(tdb, orderId, input.rows.totals);
+    await writeTotalsIfAbsent(tdb, orderId, input.rows.totals, input.rows.version);
     await afterStep('totals_written');
   }
   await addOrderHistory(
@@ -144,6 +196,7 @@ export async function ensureOpenCartOrder(
       dateAdded: input.firstStatus.dateAdded,
       dateModified: input.firstStatus.dateModified,
       countedStatusIds: input.countedStatusIds,
+      opencartVersion: input.rows.version,
     },
     { afterStatusUpdate: () => afterStep('status_updated') },
   );

@@ -21,7 +21,7 @@ export function buildOpenCartTables(prefix: string) {
 
 /**
  * Drizzle tables for an OpenCart 4.0 database: the very 3.0 table objects where 4.0 left a table alone,
- * 4.0's own where it changed one, and oc_gdpr.
+ * 4.0's own where it changed one, and the tables 4.0 added (oc_address_format, oc_gdpr).
  */
 export function buildOpenCart4Tables(prefix: string) {
   assertOpenCartPrefix(prefix);

@@ -48,8 +48,8 @@ describe('what the two mirrors share', () => {
     }
   });
 
-  it('adds only oc_gdpr as a table of its own', () => {
-    expect(Object.keys(v4).filter((key) => !(key in v3))).toEqual(['gdpr']);
+  it('adds only oc_address_format and oc_gdpr as tables of its own', () => {
+    expect(Object.keys(v4).filter((key) => !(key in v3))).toEqual(['addressFormat', 'gdpr']);
   });
 
   it('keeps a changed table to the columns 4.0 changed: the rest are the same declarations', () => {

@@ -129,6 +129,13 @@ function buildChangedTables(prefix: string) {
 
 /** Tables only 4.0 has. */
 function buildNewTables(prefix: string) {
+  // Address formats shared by countries (country.address_format_id); 3.0 kept the text on the country.
+  const addressFormat = mysqlTable(`${prefix}address_format`, {
+    addressFormatId: int('address_format_id').autoincrement().primaryKey(),
+    name: varchar('name', { length: 128 }).notNull(),
+    addressFormat: text('address_format').notNull(),
+  });
+
   // A customer's export or removal request; status -1 denied, 0 unverified, 1 pending, 2 processing, 3 complete.
   const gdpr = mysqlTable(`${prefix}gdpr`, {
     gdprId: int('gdpr_id').autoincrement().primaryKey(),
@@ -141,12 +148,12 @@ function buildNewTables(prefix: string) {
     status: tinyint('status').notNull(),
     dateAdded: datetime('date_added', { mode: 'string' }).notNull(),
   });
-  return { gdpr };
+  return { addressFormat, gdpr };
 }
 
 /**
  * What OpenCart 4.0.2.x changed and added, column for column as 4.0.2.3's installer creates it: the changed
- * tables reshaped from 3.0's columns, and oc_gdpr. Every other mirrored table is 3.0's own (see ../index.ts).
+ * tables reshaped from 3.0's columns, oc_address_format and oc_gdpr. Every other mirrored table is 3.0's own (see ../index.ts).
  * 4.0 creates its tables InnoDB, utf8mb4, still without foreign keys.
  */
 export function buildOpenCart4Changes(prefix: string) {
