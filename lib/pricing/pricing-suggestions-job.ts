@@ -13,9 +13,10 @@ type Cursor = { afterProductId: number } | { fresh: true };
 /**
  * Where this call starts. A pass over the catalogue may need several calls (a cron call has about a
  * minute): a run that stopped for time stores the last product it finished as a count, and the next
- * call goes on after it. A pass that finished less than PRICING_PASS_FRESH_MS ago leaves nothing to do.
+ * call goes on after it. A pass that finished less than PRICING_PASS_FRESH_MS ago leaves nothing to do,
+ * except for an admin's "run now", which starts a new pass.
  */
-async function readCursor(db: Db, tenantId: number, now: Date): Promise<Cursor> {
+async function readCursor(db: Db, tenantId: number, now: Date, startAgain: boolean): Promise<Cursor> {
   const [last] = await db
     .select({ counts: jobRuns.counts, more: jobRuns.more, startedAt: jobRuns.startedAt })
     .from(jobRuns)
@@ -24,7 +25,7 @@ async function readCursor(db: Db, tenantId: number, now: Date): Promise<Cursor> 
     .limit(1);
   if (!last) return { afterProductId: 0 };
   if (last.more) return { afterProductId: last.counts.lastProductId ?? 0 };
-  return now.getTime() - last.startedAt.getTime() < PRICING_PASS_FRESH_MS ? { fresh: true } : { afterProductId: 0 };
+  return !startAgain && now.getTime() - last.startedAt.getTime() < PRICING_PASS_FRESH_MS ? { fresh: true } : { afterProductId: 0 };
 }
 
 export const pricingSuggestionsJob: JobDefinition = {
@@ -38,7 +39,7 @@ export const pricingSuggestionsJob: JobDefinition = {
   },
   async run(ctx) {
     const now = new Date();
-    const cursor = ctx.trigger === 'cron' ? await readCursor(ctx.mainDb, ctx.tenant.tenant.id, now) : { afterProductId: 0 };
+    const cursor = await readCursor(ctx.mainDb, ctx.tenant.tenant.id, now, ctx.trigger === 'manual');
     if ('fresh' in cursor) return { counts: { products: 0, open: 0 } };
     const result = await computeSuggestions(ctx.mainDb, ctx.tenant, {
       now,
