@@ -106,3 +106,23 @@ test('the monitoring page charts real traffic, and an alert is raised and acknow
   const done = page.getByRole('list', { name: 'Recently acknowledged' }).getByRole('listitem').filter({ hasText: 'Job pull-orders failed twice in a row.' });
   await expect(done).toContainText(`Acknowledged by ${E2E_ADMIN.username}`);
 });
+
+test('an admin changes an alert threshold: a value out of range is refused with its range, a good one is kept', async ({ page }) => {
+  await logIn(page, E2E_ADMIN.username, E2E_ADMIN.password);
+  await expect(page.getByRole('heading', { name: 'Overview', level: 1 })).toBeVisible();
+  await page.goto('/monitoring?range=1h');
+  const form = page.getByRole('region', { name: 'Alert thresholds' });
+  const lag = form.getByLabel('Processing lag');
+  await expect(lag).toHaveValue('300');
+  // Past the browser's own min check: the server's answer is what is tested.
+  await lag.evaluate((input: HTMLInputElement) => input.removeAttribute('min'));
+  await lag.fill('5');
+  await form.getByRole('button', { name: 'Save thresholds' }).click();
+  await expect(form.getByRole('alert')).toHaveText('Check the values marked below.');
+  await expect(form.getByText('A whole number from 10 to 86400.')).toBeVisible();
+  await lag.fill('120');
+  await form.getByRole('button', { name: 'Save thresholds' }).click();
+  await expect(form.getByRole('status')).toHaveText('Thresholds saved.');
+  await page.reload();
+  await expect(page.getByRole('region', { name: 'Alert thresholds' }).getByLabel('Processing lag')).toHaveValue('120');
+});

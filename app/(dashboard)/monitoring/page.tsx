@@ -11,7 +11,10 @@ import { mayViewAllTenants, monitoringQuerySchema, openAdministeredTenants } fro
 import { MonitoringLive } from '@/components/monitoring/monitoring-live';
 import { RangePicker } from '@/components/monitoring/range-picker';
 import styles from '@/components/monitoring/monitoring.module.css';
-import { acknowledgeAlertAction } from './actions';
+import { ALERT_THRESHOLD_DEFAULTS, getAlertThresholds } from '@/lib/alerts/thresholds';
+import { ALERT_THRESHOLD_BOUNDS } from '@/lib/alerts/set-alert-thresholds';
+import { ThresholdsForm } from '@/components/monitoring/thresholds-form';
+import { acknowledgeAlertAction, setAlertThresholdsAction } from './actions';
 import { ACKNOWLEDGE_ALERT_ROLES } from './acknowledge-roles';
 
 export default async function MonitoringPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
@@ -24,7 +27,13 @@ export default async function MonitoringPage({ searchParams }: { searchParams: P
   const scope = query.scope === 'all' && mayViewAllTenants(user) ? 'all' : 'tenant';
   const db = getDb(env().DATABASE_URL);
   const tenantDbs = scope === 'all' ? await openAdministeredTenants(db, env().DATABASE_URL, user) : [tenant];
-  const [data, settings] = await Promise.all([getMonitoringData(db, tenantDbs, JOB_NAMES, query.range), getStoreSettings(tenant)]);
+  // Thresholds are per shop: admins edit the current shop's in its own view.
+  const editThresholds = scope === 'tenant' && tenant.role === 'admin';
+  const [data, settings, thresholds] = await Promise.all([
+    getMonitoringData(db, tenantDbs, JOB_NAMES, query.range),
+    getStoreSettings(tenant),
+    editThresholds ? getAlertThresholds(db, tenant.tenant.id) : null,
+  ]);
   const liveQuery = `range=${query.range}&scope=${scope}`;
 
   return (
@@ -46,6 +55,9 @@ export default async function MonitoringPage({ searchParams }: { searchParams: P
         locale={locale}
         timeZone={shopTimeZone(settings)}
       />
+      {thresholds ? (
+        <ThresholdsForm values={thresholds} defaults={ALERT_THRESHOLD_DEFAULTS} bounds={ALERT_THRESHOLD_BOUNDS} save={setAlertThresholdsAction} labels={m.thresholds} />
+      ) : null}
     </div>
   );
 }
