@@ -1,3 +1,5 @@
+import { openCart4Tables, type OpenCartVersion } from '@/lib/db/opencart';
+import { toOpenCart4Order } from '@/lib/orders/build-marketplace-order';
 import type { TenantDb } from '@/lib/tenants/tenant-db';
 
 type OrderInsert = TenantDb['oc']['order']['$inferInsert'];
@@ -5,8 +7,11 @@ type ProductInsert = TenantDb['oc']['product']['$inferInsert'];
 
 export type SeedOrderInput = Partial<OrderInsert> & Pick<OrderInsert, 'orderStatusId' | 'total' | 'dateAdded'>;
 
-/** Inserts one order with every NOT NULL column filled (tests run in strict sql_mode); returns its new id. */
-export async function seedOrder(tdb: TenantDb, input: SeedOrderInput): Promise<number> {
+/**
+ * Inserts one order with every NOT NULL column filled (tests run in strict sql_mode); returns its new id.
+ * On an OpenCart 4.0 database the row takes 4.0's shape (JSON methods, no fax).
+ */
+export async function seedOrder(tdb: TenantDb, input: SeedOrderInput, version: OpenCartVersion = '3.0'): Promise<number> {
   const row: OrderInsert = {
     invoiceNo: 0,
     invoicePrefix: 'INV-2024-00',
@@ -67,7 +72,10 @@ export async function seedOrder(tdb: TenantDb, input: SeedOrderInput): Promise<n
     dateModified: input.dateAdded,
     ...input,
   };
-  const [inserted] = await tdb.db.insert(tdb.oc.order).values(row).$returningId();
+  const [inserted] =
+    version === '4.0'
+      ? await tdb.db.insert(openCart4Tables(tdb.tenant.prefix).order).values(toOpenCart4Order(row as Required<OrderInsert>, 'en-gb')).$returningId()
+      : await tdb.db.insert(tdb.oc.order).values(row).$returningId();
   if (!inserted) throw new Error('order insert returned no id');
   return inserted.orderId;
 }
@@ -83,8 +91,8 @@ export type SeedProductInput = {
   languageId?: number;
 };
 
-/** Inserts a product with its description and store links; returns its new id. */
-export async function seedProduct(tdb: TenantDb, input: SeedProductInput): Promise<number> {
+/** Inserts a product with its description and store links (in 4.0's shape on a 4.0 database); returns its new id. */
+export async function seedProduct(tdb: TenantDb, input: SeedProductInput, version: OpenCartVersion = '3.0'): Promise<number> {
   const row: ProductInsert = {
     model: input.model ?? `M-${input.name}`,
     sku: input.sku ?? '',
@@ -103,7 +111,11 @@ export async function seedProduct(tdb: TenantDb, input: SeedProductInput): Promi
     dateAdded: '2024-01-01 00:00:00',
     dateModified: '2024-01-01 00:00:00',
   };
-  const [inserted] = await tdb.db.insert(tdb.oc.product).values(row).$returningId();
+  const { viewed: _viewed, ...shared } = row;
+  const [inserted] =
+    version === '4.0'
+      ? await tdb.db.insert(openCart4Tables(tdb.tenant.prefix).product).values({ ...shared, dateAvailable: shared.dateAvailable ?? '2024-01-01', image: '', rating: 0 }).$returningId()
+      : await tdb.db.insert(tdb.oc.product).values(row).$returningId();
   if (!inserted) throw new Error('product insert returned no id');
   const productId = inserted.productId;
   await tdb.db.insert(tdb.oc.productDescription).values({
