@@ -21,4 +21,6 @@ export interface BackupStore {
   remove(name: string): Promise<void>;
   /** Names of complete files (never temporary ones), for checks and clean-up. */
   list(): Promise<string[]>;
+  /** Deletes temporary files a dead writer left in a tenant's folder; call only while holding the tenant's backup lock. */
+  removeIncomplete(folder: string): Promise<number>;
 }

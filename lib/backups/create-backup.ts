@@ -67,6 +67,7 @@ export async function createBackup(deps: BackupDeps, input: CreateBackupInput): 
       .update(backups)
       .set({ status: 'failed', error: 'The process running this backup stopped before it finished.', finishedAt: new Date() })
       .where(and(eq(backups.tenantId, tenantId), eq(backups.status, 'running')));
+    await config.store.removeIncomplete(input.tenant.slug);
 
     const encrypted = config.key !== null;
     const id = await mainDb.transaction(async (tx) => {

@@ -54,6 +54,12 @@ export function localBackupStore(dir: string): BackupStore {
     async remove(name) {
       await rm(full(name), { force: true });
     },
+    async removeIncomplete(folder) {
+      const dirPath = path.join(dir, checkedName(folder));
+      const leftovers = (await readdir(dirPath).catch(() => [] as string[])).filter((f) => f.endsWith(PARTIAL_SUFFIX));
+      await Promise.all(leftovers.map((f) => rm(path.join(dirPath, f), { force: true })));
+      return leftovers.length;
+    },
     async list() {
       const names: string[] = [];
       const tenants = await readdir(dir, { withFileTypes: true }).catch(() => []);

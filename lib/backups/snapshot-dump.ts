@@ -34,9 +34,10 @@ async function startSnapshot(conn: mysql.Connection) {
 
 /**
  * Reads every table of one shop as of one moment. InnoDB tables are read in a consistent snapshot and
- * never block writers. MyISAM tables (most of OpenCart 3) have no snapshot: a second connection holds a
- * READ lock on them from before the snapshot starts until the last of them is read, so writers to them
- * wait that long (the manifest records it) and the two kinds agree on the same moment.
+ * never block writers. MyISAM tables (most of OpenCart 3) have no snapshot: a second connection takes
+ * READ LOCAL locks on them before the snapshot starts and reads them itself (holding the locks, so a
+ * writer queued behind them cannot hold its reads up), then unlocks. Writers to MyISAM tables wait that
+ * long (the manifest records it; appends may even go on, unseen), and both kinds show the same moment.
  */
 export async function dumpSnapshot(input: SnapshotInput): Promise<SnapshotResult> {
   const shop = openReadConnection(input.shopUrl);
@@ -47,14 +48,15 @@ export async function dumpSnapshot(input: SnapshotInput): Promise<SnapshotResult
     const opencart = await planOpenCartTables(shop.promise(), input.prefix);
     const companion = await planCompanionTables(main.promise());
     input.onTablesPlanned(opencart.length + companion.length);
-    const unlockedFirst = (plans: TablePlan[]) => [...plans.filter((p) => p.engine !== 'InnoDB'), ...plans.filter((p) => p.engine === 'InnoDB')];
-    const ordered = unlockedFirst(opencart);
+    const lockedFirst = (plans: TablePlan[]) => [...plans.filter((p) => p.engine !== 'InnoDB'), ...plans.filter((p) => p.engine === 'InnoDB')];
+    const ordered = lockedFirst(opencart);
     const locked = ordered.filter((p) => p.engine !== 'InnoDB');
 
     let lockStarted = 0;
     if (locked.length > 0) {
       locker = openReadConnection(input.shopUrl);
-      await locker.promise().query(`LOCK TABLES ${locked.map((p) => `${quoteName(p.name)} READ`).join(', ')}`);
+      await locker.promise().query("SET time_zone = '+00:00'");
+      await locker.promise().query(`LOCK TABLES ${locked.map((p) => `${quoteName(p.name)} READ LOCAL`).join(', ')}`);
       lockStarted = performance.now();
     }
     await startSnapshot(shop);
@@ -75,8 +77,10 @@ export async function dumpSnapshot(input: SnapshotInput): Promise<SnapshotResult
       lockMs = Math.round(performance.now() - lockStarted);
     };
     for (const plan of ordered) {
-      if (plan.engine === 'InnoDB') await releaseLock();
-      tables.push(await dumpTable(shop, plan, { tenantId: input.tenantId, readLocked: plan.engine !== 'InnoDB', sink: input.sink, onRows }));
+      const readLocked = plan.engine !== 'InnoDB';
+      if (!readLocked) await releaseLock();
+      const reader = readLocked ? locker! : shop;
+      tables.push(await dumpTable(reader, plan, { tenantId: input.tenantId, readLocked, sink: input.sink, onRows }));
       input.onProgress({ tablesDone: tables.length, rowsDone });
     }
     await releaseLock();

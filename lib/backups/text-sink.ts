@@ -1,4 +1,3 @@
-import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 
 /** Writes text to a stream, waiting when it asks us to (so a slow disk holds the reader back, not memory). */
@@ -19,8 +18,20 @@ export class TextSink {
     if (this.failure) throw this.failure;
     const chunk = Buffer.from(text, 'utf8');
     this.bytes += chunk.length;
-    if (!this.stream.write(chunk)) await Promise.race([once(this.stream, 'drain'), once(this.stream, 'close')]);
+    if (!this.stream.write(chunk)) await this.drained();
     if (this.failure) throw this.failure;
+  }
+
+  private drained(): Promise<void> {
+    return new Promise((resolve) => {
+      const done = () => {
+        this.stream.off('drain', done);
+        this.stream.off('close', done);
+        resolve();
+      };
+      this.stream.on('drain', done);
+      this.stream.on('close', done);
+    });
   }
 
   async end(): Promise<void> {
