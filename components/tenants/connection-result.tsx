@@ -8,18 +8,20 @@ export function ConnectionResult({ result, prefix, labels }: { result: Connectio
   if (result.ok) {
     return (
       <p role="status" className={styles.success}>
-        {format(labels.ok, { version: result.serverVersion, count: result.tableCount, prefix })}
+        {format(labels.ok, { version: result.serverVersion, opencart: result.opencartVersion, count: result.tableCount, prefix })}
       </p>
     );
   }
   const text =
     result.problem === 'missing_tables'
       ? format(labels.problems.missing_tables, { count: result.missingCount ?? 0, prefix, names: (result.missing ?? []).join(', ') })
-      : labels.problems[result.problem];
+      : result.problem === 'unknown_version'
+        ? format(labels.problems.unknown_version, { prefix, found: (result.found ?? []).join(', ') || '—' })
+        : labels.problems[result.problem];
   return (
     <div role="alert" className={styles.error}>
       <p style={{ margin: 0 }}>{text}</p>
-      {result.problem !== 'missing_tables' && result.detail ? (
+      {result.problem !== 'missing_tables' && result.problem !== 'unknown_version' && result.detail ? (
         <p style={{ margin: '0.25rem 0 0', fontSize: '0.8rem' }}>{format(labels.serverSaid, { detail: result.detail })}</p>
       ) : null}
     </div>

@@ -9,6 +9,7 @@ import type { TenantsLabels } from './labels';
 import type { SetTenantStatusAction, TestConnectionAction } from './tenant-actions';
 import { TenantStatusButton } from './tenant-status-button';
 import { TestConnectionButton } from './test-connection-button';
+import { OpenCartVersion } from './opencart-version';
 
 /** The shops the user administers, with their connection test and the switch that disables them. */
 export function TenantsTable({
@@ -43,6 +44,7 @@ export function TenantsTable({
                 <th scope="col">{t.name}</th>
                 <th scope="col">{t.database}</th>
                 <th scope="col">{t.prefix}</th>
+                <th scope="col">{t.opencart}</th>
                 <th scope="col" className={overview.hideOnPhone}>
                   {t.timezone}
                 </th>
@@ -65,6 +67,9 @@ export function TenantsTable({
                     <span className={overview.secondary}>
                       {t.store} {tenant.storeId}
                     </span>
+                  </td>
+                  <td>
+                    <OpenCartVersion tenant={tenant} labels={t} />
                   </td>
                   <td className={overview.hideOnPhone}>{tenant.timezone}</td>
                   <td>

@@ -1,21 +1,35 @@
 import mysql from 'mysql2/promise';
 import { getTableName } from 'drizzle-orm';
-import { buildOpenCartTables } from '@/lib/db/opencart';
+import { drizzle } from 'drizzle-orm/mysql2';
+import { buildOpenCart4Tables, buildOpenCartTables, type OpenCartVersion } from '@/lib/db/opencart';
+import { detectOpenCartVersion, type VersionMarker } from '@/lib/opencart-version/detect-opencart-version';
 
 /** A connection test gives up after this long: the admin is waiting on the page. */
 export const CONNECTION_TEST_TIMEOUT_MS = 5_000;
 /** How many missing table names an answer lists (a wrong prefix misses them all). */
 const MISSING_SHOWN = 8;
 
-export type ConnectionProblem = 'invalid_url' | 'unreachable' | 'timeout' | 'access_denied' | 'unknown_database' | 'missing_tables' | 'failed';
+export type ConnectionProblem =
+  | 'invalid_url'
+  | 'unreachable'
+  | 'timeout'
+  | 'access_denied'
+  | 'unknown_database'
+  | 'missing_tables'
+  | 'unknown_version'
+  | 'failed';
 
 export type ConnectionTestResult =
-  | { ok: true; serverVersion: string; tableCount: number }
-  | { ok: false; problem: ConnectionProblem; detail: string; missing?: string[]; missingCount?: number };
+  | { ok: true; serverVersion: string; tableCount: number; opencartVersion: OpenCartVersion }
+  | { ok: false; problem: ConnectionProblem; detail: string; missing?: string[]; missingCount?: number; found?: VersionMarker[] };
 
-/** The OpenCart 3 tables the app reads and writes, named with the prefix (the project's mirror of them). */
-export function requiredOpenCartTables(prefix: string): string[] {
-  return Object.values(buildOpenCartTables(prefix)).map((table) => getTableName(table));
+/**
+ * The OpenCart tables the app reads and writes, named with the prefix (the project's mirror of them):
+ * 3.0's, or 4.0's (which adds oc_address_format and oc_gdpr).
+ */
+export function requiredOpenCartTables(prefix: string, version: OpenCartVersion = '3.0'): string[] {
+  const tables = version === '4.0' ? buildOpenCart4Tables(prefix) : buildOpenCartTables(prefix);
+  return Object.values(tables).map((table) => getTableName(table));
 }
 
 function problemOf(err: unknown): ConnectionProblem {
@@ -31,7 +45,7 @@ function problemOf(err: unknown): ConnectionProblem {
 
 /**
  * Checks that a shop's database answers and holds OpenCart's tables with the prefix, naming what is
- * missing. Opens one connection of its own (never a pooled one), closes it, and never says the URL or
+ * missing, and which OpenCart line they are (lib/opencart-version). Opens one connection of its own (never a pooled one), closes it, and never says the URL or
  * its password back: only the server's error text, which names the user and host at most.
  */
 export async function testTenantConnection(databaseUrl: string, prefix: string): Promise<ConnectionTestResult> {
@@ -46,7 +60,8 @@ export async function testTenantConnection(databaseUrl: string, prefix: string):
     const [versionRows] = await conn.query({ sql: 'SELECT VERSION() AS version, DATABASE() AS db', timeout: CONNECTION_TEST_TIMEOUT_MS });
     const { version, db } = (versionRows as Array<{ version: string; db: string | null }>)[0]!;
     if (!db) return { ok: false, problem: 'unknown_database', detail: 'The URL names no database.' };
-    const required = requiredOpenCartTables(prefix);
+    const detected = await detectOpenCartVersion(drizzle({ client: conn }), prefix);
+    const required = requiredOpenCartTables(prefix, detected.version ?? '3.0');
     const [rows] = await conn.query({
       sql: 'SELECT table_name AS name FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name IN (?)',
       values: [required],
@@ -63,7 +78,15 @@ export async function testTenantConnection(databaseUrl: string, prefix: string):
         missingCount: missing.length,
       };
     }
-    return { ok: true, serverVersion: version, tableCount: required.length };
+    if (!detected.version) {
+      return {
+        ok: false,
+        problem: 'unknown_version',
+        detail: `The tables with the prefix "${prefix}" fit neither OpenCart 3.0 nor 4.0; found: ${detected.found.join(', ')}.`,
+        found: detected.found,
+      };
+    }
+    return { ok: true, serverVersion: version, tableCount: required.length, opencartVersion: detected.version };
   } catch (err) {
     return { ok: false, problem: problemOf(err), detail: (err as Error).message.slice(0, 300) };
   } finally {
