@@ -5,7 +5,8 @@ import type { Db } from '@/lib/db/pool';
 import { backups, tenants } from '@/lib/db/schema';
 import { ServiceError } from '@/lib/errors/service-error';
 import { backupConfigFromEnv } from './backup-config';
-import { createBackup } from './create-backup';
+import { backupQuotaMessage, createBackup } from './create-backup';
+import { QuotaExceededError } from '@/lib/quotas/quota-exceeded-error';
 import { displayStatusOf, listAllBackups } from './list-backups';
 import { databaseNameSchema, restoreBackup } from './restore-backup';
 import { verifyBackup } from './verify-backup';
@@ -101,6 +102,7 @@ export async function runBackupCommand(command: BackupCommand, argv: string[], d
     }
     return rows;
   } catch (err) {
+    if (err instanceof QuotaExceededError) throw new BackupCliError(backupQuotaMessage(err), { cause: err });
     if (err instanceof ServiceError) throw new BackupCliError(err.message, { cause: err });
     throw err;
   }

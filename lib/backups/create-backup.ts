@@ -5,7 +5,6 @@ import type { Db } from '@/lib/db/pool';
 import { backups, type Backup, type BackupKind, type BackupManifest, type Tenant } from '@/lib/db/schema';
 import { assertBackupWithinQuota } from '@/lib/quotas/assert-within-quota';
 import { QuotaExceededError } from '@/lib/quotas/quota-exceeded-error';
-import { ServiceError } from '@/lib/errors/service-error';
 import { writeAudit } from '@/lib/audit/write-audit';
 import { tenantDatabaseUrl } from '@/lib/tenants/database-url';
 import { fileFooter, fileHeader, FORMAT_VERSION } from './backup-format';
@@ -47,17 +46,21 @@ function fileNameOf(tenant: Tenant, id: number, startedAt: Date, encrypted: bool
   return `${tenant.slug}/${stamp}-${id}.sql.gz${encrypted ? '.enc' : ''}`;
 }
 
-function quotaMessage(err: QuotaExceededError): string {
+/** The operator's wording of a refused backup (pages use the quota's own localized text). */
+export function backupQuotaMessage(err: QuotaExceededError): string {
   const mb = (n: number) => `${(n / 1024 ** 2).toFixed(1)} MB`;
   return `Backup storage is full: backups use ${mb(err.used)} of the ${mb(err.limit)} quota and the next one needs about ${mb(err.requested)}. Delete old backups or ask for a larger quota.`;
 }
 
+/** A backup whose row exists and whose lock is held; `finish` writes the file (and always releases the lock). */
+export type StartedBackup = { id: number; finish: () => Promise<Backup> };
+
 /**
- * Backs up one shop: its OpenCart tables (by prefix) and companion rows, from one consistent moment,
- * as SQL, gzip-compressed and (with a key) encrypted, written under a temporary name that is renamed
- * only once complete. Refused over the backup storage quota. Returns the finished row.
+ * Starts a backup of one shop: takes the shop's backup lock, checks the backup storage quota
+ * (QuotaExceededError over it) and creates the row, so a page can answer with the id at once and
+ * write the file after the response.
  */
-export async function createBackup(deps: BackupDeps, input: CreateBackupInput): Promise<Backup> {
+export async function startBackup(deps: BackupDeps, input: CreateBackupInput): Promise<StartedBackup> {
   const { mainDb, config } = deps;
   const tenantId = input.tenant.id;
   const lock = await takeBackupLock(deps.mainDatabaseUrl, tenantId);
@@ -71,22 +74,37 @@ export async function createBackup(deps: BackupDeps, input: CreateBackupInput): 
 
     const encrypted = config.key !== null;
     const id = await mainDb.transaction(async (tx) => {
-      try {
-        await assertBackupWithinQuota(tx, tenantId, {
-          storedBytes: await storedBackupBytes(mainDb, tenantId),
-          estimatedBytes: await estimatedBackupBytes(mainDb, tenantId),
-        });
-      } catch (err) {
-        if (err instanceof QuotaExceededError) throw new ServiceError('TOO_MANY_REQUESTS', quotaMessage(err), { cause: err });
-        throw err;
-      }
+      await assertBackupWithinQuota(tx, tenantId, {
+        storedBytes: await storedBackupBytes(mainDb, tenantId),
+        estimatedBytes: await estimatedBackupBytes(mainDb, tenantId),
+      });
       const [row] = await tx.insert(backups).values({ tenantId, kind: input.kind, status: 'running', encrypted, requestedBy: input.requestedBy.slice(0, 64) }).$returningId();
       return row!.id;
     });
-    return await writeBackupFile(deps, input, id, encrypted);
-  } finally {
+    return {
+      id,
+      finish: async () => {
+        try {
+          return await writeBackupFile(deps, input, id, encrypted);
+        } finally {
+          await lock.release();
+        }
+      },
+    };
+  } catch (err) {
     await lock.release();
+    throw err;
   }
+}
+
+/**
+ * Backs up one shop: its OpenCart tables (by prefix) and companion rows, from one consistent moment,
+ * as SQL, gzip-compressed and (with a key) encrypted, written under a temporary name that is renamed
+ * only once complete. Refused over the backup storage quota. Returns the finished row.
+ */
+export async function createBackup(deps: BackupDeps, input: CreateBackupInput): Promise<Backup> {
+  const started = await startBackup(deps, input);
+  return started.finish();
 }
 
 async function writeBackupFile(deps: BackupDeps, input: CreateBackupInput, id: number, encrypted: boolean): Promise<Backup> {

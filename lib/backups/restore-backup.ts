@@ -34,7 +34,15 @@ async function databaseExists(conn: mysql.Connection, name: string): Promise<boo
  * dropped; over the shop's own tables, the whole file is verified before anything is touched). Then
  * every restored table is read back and compared with the manifest: `verified` or `mismatch`.
  */
+export type StartedRestore = { id: number; finish: () => Promise<BackupRestore> };
+
 export async function restoreBackup(deps: BackupDeps, input: RestoreInput): Promise<BackupRestore> {
+  const started = await startRestore(deps, input);
+  return started.finish();
+}
+
+/** The checks, the lock, the new database and the restore row; `finish` applies the file and compares. */
+export async function startRestore(deps: BackupDeps, input: RestoreInput): Promise<StartedRestore> {
   const { mainDb, config } = deps;
   const { tenant } = input;
   const backup = await getTenantBackup(mainDb, tenant.id, input.backupId);
@@ -54,6 +62,19 @@ export async function restoreBackup(deps: BackupDeps, input: RestoreInput): Prom
   const admin = openReadConnection(shopUrl);
   let createdDatabase = false;
   let restoreId: number | null = null;
+  const cleanUp = async (err: unknown) => {
+    if (createdDatabase) await admin.promise().query(`DROP DATABASE IF EXISTS ${quoteName(database)}`);
+    if (err instanceof BackupFileError) {
+      await mainDb.update(backups).set({ status: 'bad', error: `Restore found the file bad: ${err.message}`.slice(0, 2000) }).where(eq(backups.id, backup.id));
+    }
+    if (restoreId !== null) {
+      await mainDb.update(backupRestores).set({ status: 'failed', error: (err as Error).message.slice(0, 2000), finishedAt: new Date() }).where(eq(backupRestores.id, restoreId));
+    }
+    admin.destroy();
+    await lock.release();
+    if (err instanceof BackupFileError) throw new ServiceError('CONFLICT', `Backup ${backup.id} is bad and was not restored: ${err.message}`, { cause: err });
+    throw err;
+  };
   try {
     if (overOwn) {
       const problem = await findBackupFileProblem(config, backup);
@@ -80,42 +101,42 @@ export async function restoreBackup(deps: BackupDeps, input: RestoreInput): Prom
       })
       .$returningId();
     restoreId = inserted!.id;
-    const id = restoreId;
     if (overOwn) {
       await writeAudit(mainDb, {
         action: 'backup.restore_over_own',
         actor: { userId: input.actorUserId ?? null, username: input.requestedBy },
         tenantId: tenant.id,
         target: { type: 'backup', id: backup.id },
-        after: { restoreId: id, database },
+        after: { restoreId, database },
       });
     }
-    const startedAt = Date.now();
-    await applyBackup(deps, { tenant, backup: { ...backup, manifest }, targetUrl, overOwn, restoreId: id });
-    const mismatches = await compareWithManifest(deps, { tenant, targetUrl, overOwn, manifest });
-    const finishedAt = new Date();
-    const status = mismatches.length === 0 ? ('verified' as const) : ('mismatch' as const);
-    await mainDb
-      .update(backupRestores)
-      .set({ status, error: mismatches.length ? mismatches.join('; ').slice(0, 2000) : null, finishedAt, durationMs: finishedAt.getTime() - startedAt })
-      .where(eq(backupRestores.id, id));
-    if (status === 'verified') await mainDb.update(backups).set({ restoreVerifiedAt: finishedAt }).where(eq(backups.id, backup.id));
-    const [row] = await mainDb.select().from(backupRestores).where(eq(backupRestores.id, id));
-    return row!;
   } catch (err) {
-    if (createdDatabase) await admin.promise().query(`DROP DATABASE IF EXISTS ${quoteName(database)}`);
-    if (err instanceof BackupFileError) {
-      await mainDb.update(backups).set({ status: 'bad', error: `Restore found the file bad: ${err.message}`.slice(0, 2000) }).where(eq(backups.id, backup.id));
-    }
-    if (restoreId !== null) {
-      await mainDb.update(backupRestores).set({ status: 'failed', error: (err as Error).message.slice(0, 2000), finishedAt: new Date() }).where(eq(backupRestores.id, restoreId));
-    }
-    if (err instanceof BackupFileError) throw new ServiceError('CONFLICT', `Backup ${backup.id} is bad and was not restored: ${err.message}`, { cause: err });
-    throw err;
-  } finally {
-    admin.destroy();
-    await lock.release();
+    return cleanUp(err);
   }
+  const id = restoreId;
+  return {
+    id,
+    finish: async () => {
+      try {
+        const startedAt = Date.now();
+        await applyBackup(deps, { tenant, backup: { ...backup, manifest }, targetUrl, overOwn, restoreId: id });
+        const mismatches = await compareWithManifest(deps, { tenant, targetUrl, overOwn, manifest });
+        const finishedAt = new Date();
+        const status = mismatches.length === 0 ? ('verified' as const) : ('mismatch' as const);
+        await mainDb
+          .update(backupRestores)
+          .set({ status, error: mismatches.length ? mismatches.join('; ').slice(0, 2000) : null, finishedAt, durationMs: finishedAt.getTime() - startedAt })
+          .where(eq(backupRestores.id, id));
+        if (status === 'verified') await mainDb.update(backups).set({ restoreVerifiedAt: finishedAt }).where(eq(backups.id, backup.id));
+        const [row] = await mainDb.select().from(backupRestores).where(eq(backupRestores.id, id));
+        admin.destroy();
+        await lock.release();
+        return row!;
+      } catch (err) {
+        return cleanUp(err);
+      }
+    },
+  };
 }
 
 type ApplyInput = { tenant: Tenant; backup: { fileName: string; encrypted: boolean; manifest: BackupManifest }; targetUrl: string; overOwn: boolean; restoreId: number };
