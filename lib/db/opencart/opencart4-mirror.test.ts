@@ -1,7 +1,8 @@
 import { getTableConfig } from 'drizzle-orm/mysql-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getPool } from '@/lib/db/pool';
-import { createOpenCart4TestDatabase, type TestDatabase } from '@/lib/testing/harness';
+import { createOpenCart4TestDatabase, createTestDatabase, type TestDatabase } from '@/lib/testing/harness';
+import { createOpenCart4Tables } from './create-tables';
 import { buildOpenCart4Tables, openCart4Tables, openCartTables, type OpenCart4Tables } from '.';
 import { databaseShape, mirrorShape } from './table-shape.test-helper';
 
@@ -64,5 +65,31 @@ describe('what the two mirrors share', () => {
   it('builds the 4.0 tables once per prefix and refuses an unsafe prefix', () => {
     expect(openCart4Tables('shop_')).toBe(openCart4Tables('shop_'));
     expect(() => buildOpenCart4Tables('oc`; DROP TABLE x; --')).toThrow(/Invalid table prefix/);
+  });
+});
+
+describe('createOpenCart4Tables on an empty database', () => {
+  let real: TestDatabase;
+  let created: TestDatabase;
+  beforeAll(async () => {
+    [real, created] = await Promise.all([createOpenCart4TestDatabase('oc4real'), createTestDatabase('oc4created')]);
+    await createOpenCart4Tables(created.url, 'oc_');
+  });
+  afterAll(async () => {
+    await Promise.all([real?.drop(), created?.drop()]);
+  });
+
+  it.each(tableNames('oc_'))('creates %s (%s) as 4.0.2.3 has it', async (_, tableName) => {
+    const createdShape = await databaseShape(created, tableName);
+    expect(createdShape).toBeDefined();
+    expect(createdShape).toEqual(await databaseShape(real, tableName));
+  });
+
+  it('creates InnoDB utf8mb4 tables, as OpenCart 4 does', async () => {
+    const [rows] = await getPool(created.url).query(
+      `SELECT DISTINCT ENGINE AS engine, TABLE_COLLATION AS collation FROM information_schema.TABLES
+        WHERE TABLE_SCHEMA = DATABASE()`,
+    );
+    expect(rows).toEqual([{ engine: 'InnoDB', collation: 'utf8mb4_general_ci' }]);
   });
 });
