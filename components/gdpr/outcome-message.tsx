@@ -1,0 +1,16 @@
+import type { GdprOutcome } from './use-gdpr-action';
+import styles from './gdpr.module.css';
+
+/** What an action just did, announced to screen readers as it appears. */
+export function OutcomeMessage({ outcome }: { outcome: GdprOutcome }) {
+  return (
+    <div aria-live="polite" role="status">
+      {outcome ? <p className={outcome.kind === 'success' ? styles.success : styles.error}>{outcome.text}</p> : null}
+    </div>
+  );
+}
+
+export function FieldError({ outcome, name }: { outcome: GdprOutcome; name: string }) {
+  const messages = outcome?.fieldErrors?.[name];
+  return messages ? <p className={styles.fieldError}>{messages.join(' ')}</p> : null;
+}
