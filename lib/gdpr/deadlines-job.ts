@@ -1,0 +1,70 @@
+import { and, eq, notInArray, sql } from 'drizzle-orm';
+import type { Db } from '@/lib/db/pool';
+import { gdprRequests } from '@/lib/db/schema';
+import { evaluateAlerts } from '@/lib/alerts/evaluate-alerts';
+import type { AlertRule } from '@/lib/alerts/rules';
+import type { JobDefinition } from '@/lib/jobs/types';
+import { DUE_SOON_DAYS } from './deadlines';
+import { deleteExpiredExports } from './export';
+import { importOpenCartGdprRequests } from './opencart-gdpr-sync';
+import { prunePublicAttempts } from './public-rate-limit';
+import { CLOSED_STATUSES } from './requests';
+
+/**
+ * One alert per open request once it is within DUE_SOON_DAYS of its due date (warning) and another once
+ * it is past due (critical); an alert's condition clears when the request is closed or extended.
+ */
+export const gdprDeadlineRule: AlertRule = {
+  kind: 'gdpr_deadline',
+  async evaluate({ db, tenantId }) {
+    const rows = await db
+      .select({ id: gdprRequests.id, dueAt: gdprRequests.dueAt, overdue: sql<number>`${gdprRequests.dueAt} <= UTC_TIMESTAMP(3)` })
+      .from(gdprRequests)
+      .where(
+        and(
+          eq(gdprRequests.tenantId, tenantId),
+          notInArray(gdprRequests.status, [...CLOSED_STATUSES]),
+          sql`${gdprRequests.dueAt} <= UTC_TIMESTAMP(3) + INTERVAL ${DUE_SOON_DAYS} DAY`,
+        ),
+      );
+    return rows.map((r) => {
+      const overdue = Number(r.overdue) === 1;
+      const day = r.dueAt.toISOString().slice(0, 10);
+      return {
+        kind: 'gdpr_deadline',
+        subject: `request:${r.id}:${overdue ? 'overdue' : 'soon'}`,
+        severity: overdue ? ('critical' as const) : ('warning' as const),
+        message: overdue ? `Privacy request #${r.id} is past its legal due date (${day}).` : `Privacy request #${r.id} is due ${day}.`,
+      };
+    });
+  },
+};
+
+export async function runGdprDeadlines(mainDb: Db, shop: Parameters<typeof importOpenCartGdprRequests>[0], now = new Date()) {
+  const imported = await importOpenCartGdprRequests(shop, mainDb);
+  const alerts = await evaluateAlerts(mainDb, shop.tenant.id, [], [gdprDeadlineRule]);
+  const exportsDeleted = await deleteExpiredExports(mainDb, shop.tenant.id, now);
+  const counters = await prunePublicAttempts(mainDb, now);
+  return { imported: imported.imported, verified: imported.verified, alertsRaised: alerts.raised, dueSoonOrLate: alerts.holding, exportsDeleted, counters };
+}
+
+/**
+ * Daily: reads OpenCart 4's oc_gdpr into the list (nothing on OpenCart 3), raises alerts for requests
+ * near or past their legal due date, deletes export files past their 7 days and old public-page counters.
+ */
+export const gdprDeadlinesJob: JobDefinition = {
+  name: 'gdpr-deadlines',
+  title: { tr: 'KVKK/GDPR süreleri', en: 'GDPR deadlines' },
+  budgetMs: 50_000,
+  countLabels: {
+    imported: { tr: 'OpenCart’tan alınan talepler', en: 'Requests read from OpenCart' },
+    verified: { tr: 'OpenCart’ta onaylanan talepler', en: 'Requests confirmed in OpenCart' },
+    alertsRaised: { tr: 'Yeni süre uyarıları', en: 'New deadline alerts' },
+    dueSoonOrLate: { tr: 'Süresi yaklaşan veya geçen talepler', en: 'Requests due soon or late' },
+    exportsDeleted: { tr: 'Silinen dışa aktarmalar', en: 'Exports deleted' },
+    counters: { tr: 'Silinen sayaçlar', en: 'Counters deleted' },
+  },
+  async run(ctx) {
+    return { counts: await runGdprDeadlines(ctx.mainDb, ctx.tenant) };
+  },
+};
