@@ -101,15 +101,13 @@ export async function startRestore(deps: BackupDeps, input: RestoreInput): Promi
       })
       .$returningId();
     restoreId = inserted!.id;
-    if (overOwn) {
-      await writeAudit(mainDb, {
-        action: 'backup.restore_over_own',
-        actor: { userId: input.actorUserId ?? null, username: input.requestedBy },
-        tenantId: tenant.id,
-        target: { type: 'backup', id: backup.id },
-        after: { restoreId, database },
-      });
-    }
+    await writeAudit(mainDb, {
+      action: overOwn ? 'backup.restore_over_own' : 'backup.restore',
+      actor: { userId: input.actorUserId ?? null, username: input.requestedBy },
+      tenantId: tenant.id,
+      target: { type: 'backup', id: backup.id },
+      after: { restoreId, database },
+    });
   } catch (err) {
     return cleanUp(err);
   }

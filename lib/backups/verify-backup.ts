@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '@/lib/db/pool';
-import { backups, type Backup } from '@/lib/db/schema';
+import { backups, tenants, type Backup, type Tenant } from '@/lib/db/schema';
 import { ServiceError } from '@/lib/errors/service-error';
 import type { BackupConfig } from './backup-config';
 import { findBackupFileProblem } from './check-backup-file';
@@ -25,4 +25,11 @@ export async function verifyBackup(db: Db, config: BackupConfig, tenantId: numbe
   const set = reason === null ? { status: 'succeeded' as const, verifiedAt: now, error: null } : { status: 'bad' as const, verifiedAt: now, error: `Verify failed: ${reason}`.slice(0, 2000) };
   await db.update(backups).set(set).where(eq(backups.id, backupId));
   return { backup: { ...backup, ...set }, good: reason === null, reason };
+}
+
+/** The full tenant row (with its sealed database URL), which backups and restores need. */
+export async function getTenantRow(db: Db, tenantId: number): Promise<Tenant> {
+  const [row] = await db.select().from(tenants).where(eq(tenants.id, tenantId));
+  if (!row) throw new ServiceError('NOT_FOUND', `No shop ${tenantId}.`);
+  return row;
 }
