@@ -9,6 +9,9 @@ import { acceptSuggestion, acceptSuggestions, rejectSuggestion } from './accept-
 import { computeSuggestions } from './compute-suggestions';
 import { WEEK_MS } from './demand-model';
 import { pricingSuggestionsJob } from './pricing-suggestions-job';
+import { getProductPricing } from './queries/get-product-pricing';
+import { listSuggestions } from './queries/list-suggestions';
+import { suggestionListQuerySchema } from './queries/suggestion-list-query';
 import { CANCELED_STATUS_ID, openDefaultShop, setCategory, writeWeeklyOrders, type WeekLine } from './pricing.test-helper';
 import { salesWindow } from './sales-window';
 import { suggestionDetailsSchema } from './suggestion-details';
@@ -122,6 +125,33 @@ describe('suggestions from the shop’s own history', () => {
     const result = await pricingSuggestionsJob.run({ ...jobContext(t, fixture), trigger: 'cron' });
     expect(result.more).toBeUndefined();
     expect(result.counts.products).toBeGreaterThanOrEqual(3);
+  });
+});
+
+describe('the page’s queries', () => {
+  const query = (input: Record<string, unknown>) => suggestionListQuerySchema.parse(input);
+
+  it('lists open suggestions largest gain first, filters by confidence and finds products by name', async () => {
+    const list = await listSuggestions(t.db, fixture.shop, 1, query({}));
+    expect(list.rows.map((r) => r.productId)).toEqual([...list.rows].sort((a, b) => Number(b.profitDelta ?? b.revenueDelta) - Number(a.profitDelta ?? a.revenueDelta)).map((r) => r.productId));
+    expect(list.rows.map((r) => r.productId).sort()).toEqual([VARIED, FLAT]);
+    expect((await listSuggestions(t.db, fixture.shop, 1, query({ confidence: 'low' }))).rows.map((r) => r.productId)).toEqual([FLAT]);
+    expect((await listSuggestions(t.db, fixture.shop, 1, query({ q: 'Product 1000' }))).rows.map((r) => r.productId)).toEqual([VARIED]);
+    // OpenCart's sample products never sold either.
+    const none = (await listSuggestions(t.db, fixture.shop, 1, query({ status: 'none', sort: 'product', dir: 'desc' }))).rows.map((r) => r.productId);
+    expect(none[0]).toBe(UNSOLD);
+    expect(none).not.toContain(VARIED);
+  });
+
+  it('gives a product’s weekly history, competitor prices and suggestion; another shop sees nothing', async () => {
+    const pricing = await getProductPricing(t.db, fixture.shop, VARIED, NOW);
+    expect(pricing.history).toHaveLength(104);
+    expect(pricing.history.reduce((s, w) => s + w.units, 0)).toBeGreaterThan(1000);
+    expect(pricing.competitors).toEqual([expect.objectContaining({ seller: 'Rakip Mağaza', price: 96.5 })]);
+    expect(pricing.suggestion?.suggestedPrice).toBe('90.9000');
+    const other = tenantDb({ ...fixture.shop.tenant, id: fixture.tenantId + 100 }, t.url);
+    expect((await listSuggestions(t.db, other, 1, query({ status: 'all' }))).total).toBe(0);
+    expect((await getProductPricing(t.db, other, VARIED, NOW)).suggestion).toBeNull();
   });
 });
 
