@@ -5,7 +5,7 @@ import { closePool, getDb } from '@/lib/db/pool';
 import { addAccount, addDeliveries, at } from './monitoring.test-helper';
 import { checkHealth, healthAnswer } from './check-health';
 import { databaseNow } from './database-time';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { tenants } from '@/lib/db/schema';
 
 /**
@@ -68,7 +68,7 @@ describe('/api/health checks', () => {
     expect(answer.status).toBe(200);
     expect(answer.body.status).toBe('ok');
     expect(answer.body.checks.map((c) => c.name)).toEqual(['database', 'migrations', 'processing_lag', 'jobs', 'backup']);
-    expect(answer.body.checks.find((c) => c.name === 'backup')?.detail).toEqual({ backups: 'not set up' });
+    expect(answer.body.checks.find((c) => c.name === 'backup')?.detail).toEqual({ backups: 'none yet' });
     expect(answer.body.checks.find((c) => c.name === 'jobs')?.detail).toEqual({ 'process-webhooks': null });
     expect(JSON.stringify(answer.body)).not.toContain(t.name);
   });
@@ -105,5 +105,20 @@ describe('/api/health checks', () => {
     expect(answer.status).toBe(503);
     expect(answer.body.failing).toEqual(['processing_lag']);
     expect(healthAnswer(await checkHealth(t.db, { ...OPTIONS, maxLagSeconds: 3600 })).status).toBe(200);
+  });
+
+  it('judges the newest good backup once there is one: 503 naming backup when it is too old, 200 with its age when fresh', async () => {
+    const [def] = await t.db.select().from(tenants).where(eq(tenants.slug, 'default'));
+    const okOptions = { ...OPTIONS, maxLagSeconds: 3600 };
+    await t.db.execute(sql`INSERT INTO msc_backup (tenant_id, kind, status, encrypted, requested_by, started_at, finished_at)
+      VALUES (${def!.id}, 'scheduled', 'succeeded', 0, 'test', UTC_TIMESTAMP(3) - INTERVAL 30 HOUR, UTC_TIMESTAMP(3) - INTERVAL 30 HOUR)`);
+    const stale = healthAnswer(await checkHealth(t.db, okOptions));
+    expect(stale.status).toBe(503);
+    expect(stale.body.failing).toEqual(['backup']);
+    await t.db.execute(sql`INSERT INTO msc_backup (tenant_id, kind, status, encrypted, requested_by, started_at, finished_at)
+      VALUES (${def!.id}, 'manual', 'succeeded', 0, 'test', UTC_TIMESTAMP(3) - INTERVAL 2 HOUR, UTC_TIMESTAMP(3) - INTERVAL 2 HOUR)`);
+    const fresh = healthAnswer(await checkHealth(t.db, okOptions));
+    expect(fresh.status).toBe(200);
+    expect(fresh.body.checks.find((c) => c.name === 'backup')?.detail).toEqual({ newestGoodBackupAgeHours: 2 });
   });
 });
