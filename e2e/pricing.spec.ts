@@ -60,12 +60,12 @@ test('an admin accepts a price suggestion and sees the new price', async ({ page
   const dialog = page.getByRole('dialog');
   await expect(dialog).toBeVisible();
   await dialog.getByRole('button', { name: 'Accept' }).click();
-  await expect(page.getByText(/^Accepted: /)).toBeVisible();
+  // The page reloads with the decision and OpenCart's new base price.
+  await expect(page.getByText(`Accepted by ${E2E_ADMIN.username}`)).toBeVisible();
 
   const after = await readPrices(productId);
   expect(after.status).toBe('accepted');
   expect(after.price).toBe(before.suggested);
-  // The page shows OpenCart's new base price.
   const shown = new Intl.NumberFormat('en-GB', { style: 'currency', currency: await shopCurrency() }).format(Number(after.price));
   await expect(page.getByText(`Base price ${shown} (without tax)`)).toBeVisible();
 });
