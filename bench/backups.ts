@@ -1,0 +1,142 @@
+/**
+ * Our backup and restore beside mysqldump and the mysql client, on one database of demo OpenCart data.
+ *   npx tsx bench/backups.ts [--customers 150000] [--months 48] [--keep-database NAME]
+ * Builds a scratch database (OpenCart 3.0.4.1's install SQL from ../shared/opencart, the companion tables
+ * and the demo generator at the given scale), then in the same run times: our backup (gzip and AES-256-GCM
+ * on), `mysqldump --single-transaction` to a file, our restore into a new database (with its read-back
+ * check), and `mysql < dump.sql`. Prints sizes, times, ratios and the peak RSS of this process while our
+ * backup and restore ran. Everything it made is dropped at the end.
+ */
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { mkdtemp, rm, stat } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { eq } from 'drizzle-orm';
+import mysql from 'mysql2/promise';
+import { z } from 'zod';
+import { env } from '@/lib/env';
+import { closeAllPools, getDb } from '@/lib/db/pool';
+import { dropDatabase, ensureDatabase, ensureServer, parseDatabaseUrl, withDatabase } from '@/lib/db/server';
+import { loadInstallSql } from '@/lib/db/opencart/install-sql';
+import { openCartTables } from '@/lib/db/opencart';
+import { ensureDefaultTenant, migrateCompanion, DEFAULT_TENANT_SLUG } from '@/lib/db/migrate';
+import { tenants } from '@/lib/db/schema';
+import { generateDemoHistory } from '@/lib/demo/generate-demo-history';
+import { localBackupStore } from '@/lib/backups/local-backup-store';
+import { createBackup } from '@/lib/backups/create-backup';
+import { restoreBackup } from '@/lib/backups/restore-backup';
+
+const OPENCART_SQL = path.resolve(import.meta.dirname, '../../shared/opencart/opencart-3.0.4.1.sql');
+const SAMPLE_EVERY_MS = 100;
+const MIB = 1024 ** 2;
+
+const argsSchema = z.object({
+  customers: z.coerce.number().int().min(1).default(150_000),
+  months: z.coerce.number().int().min(1).max(120).default(48),
+  'keep-database': z.string().regex(/^[A-Za-z0-9_]{1,64}$/).optional(),
+});
+
+/** Peak RSS of this process while `work` runs. */
+async function measured<T>(work: () => Promise<T>): Promise<{ result: T; seconds: number; peakRssMiB: number }> {
+  let peak = process.memoryUsage().rss;
+  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), SAMPLE_EVERY_MS);
+  const started = performance.now();
+  try {
+    const result = await work();
+    return { result, seconds: (performance.now() - started) / 1000, peakRssMiB: Math.round(Math.max(peak, process.memoryUsage().rss) / MIB) };
+  } finally {
+    clearInterval(sampler);
+  }
+}
+
+function clientArgs(url: string): string[] {
+  const s = parseDatabaseUrl(url);
+  return [`-h${s.host}`, `-P${s.port}`, `-u${s.user}`, ...(s.password ? [`-p${s.password}`] : [])];
+}
+
+/** Runs a client with stdin and stdout files; resolves when it exits 0. */
+function runClient(command: string, args: string[], io: { stdinFile?: string; stdoutFile?: string }): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { stdio: ['pipe', 'pipe', 'inherit'] });
+    if (io.stdinFile) createReadStream(io.stdinFile).pipe(child.stdin);
+    else child.stdin.end();
+    if (io.stdoutFile) child.stdout.pipe(createWriteStream(io.stdoutFile));
+    else child.stdout.resume();
+    child.on('error', reject);
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${command} exited with ${code}`))));
+  });
+}
+
+async function databaseBytes(url: string): Promise<number> {
+  const conn = await mysql.createConnection({ uri: url });
+  try {
+    const [rows] = await conn.query('SELECT SUM(data_length + index_length) AS bytes FROM information_schema.tables WHERE table_schema = DATABASE()');
+    return Number((rows as Array<{ bytes: string }>)[0]!.bytes);
+  } finally {
+    await conn.end();
+  }
+}
+
+async function main() {
+  const args = argsSchema.parse(parseArgs({ options: { customers: { type: 'string' }, months: { type: 'string' }, 'keep-database': { type: 'string' } } }).values);
+  const serverUrl = env().DATABASE_URL;
+  await ensureServer(serverUrl);
+  const stamp = Date.now().toString(36);
+  const name = args['keep-database'] ?? `mscbench_backup_${stamp}`;
+  const url = withDatabase(serverUrl, name);
+  const ourRestore = `mscbench_ours_${stamp}`;
+  const clientRestore = `mscbench_client_${stamp}`;
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'msc-bench-backups-'));
+  const dumpFile = path.join(dir, 'mysqldump.sql');
+  try {
+    const existing = args['keep-database'] ? await databaseBytes(url).catch(() => 0) : 0;
+    if (!existing) {
+      await ensureDatabase(url);
+      await loadInstallSql(url, OPENCART_SQL, 'oc_');
+      const db = await migrateCompanion(url);
+      await ensureDefaultTenant(db, 'oc_');
+      const built = await measured(() => generateDemoHistory({ db: getDb(url), oc: openCartTables('oc_'), customers: args.customers, months: args.months, seed: 1 }));
+      console.log(`demo data: ${args.customers} customers, ${args.months} months, ${built.result.orders} orders, in ${built.seconds.toFixed(0)} s`);
+    }
+    const sizeMiB = (await databaseBytes(url)) / MIB;
+    console.log(`database ${name}: ${sizeMiB.toFixed(0)} MiB (data + indexes, information_schema)`);
+
+    const db = getDb(url);
+    const [tenant] = await db.select().from(tenants).where(eq(tenants.slug, DEFAULT_TENANT_SLUG));
+    const deps = { mainDb: db, mainDatabaseUrl: url, config: { store: localBackupStore(dir), key: randomBytes(32) } };
+
+    const ours = await measured(() => createBackup(deps, { tenant: tenant!, kind: 'manual', requestedBy: 'bench' }));
+    const dump = await measured(() => runClient('mysqldump', [...clientArgs(url), '--single-transaction', '--quick', name], { stdoutFile: dumpFile }));
+    const dumpBytes = (await stat(dumpFile)).size;
+
+    const restored = await measured(() => restoreBackup(deps, { tenant: tenant!, backupId: ours.result.id, target: { kind: 'new', database: ourRestore }, requestedBy: 'bench' }));
+    const mysqlClient = await measured(async () => {
+      await runClient('mysql', [...clientArgs(url), '-e', `CREATE DATABASE ${clientRestore}`], {});
+      await runClient('mysql', [...clientArgs(url), clientRestore], { stdinFile: dumpFile });
+    });
+
+    const rows = ours.result.rowsDone;
+    console.log(`rows backed up: ${rows.toLocaleString('en')}; restore check: ${restored.result.status}`);
+    console.table({
+      'our backup (gzip + AES-256-GCM)': { seconds: ours.seconds.toFixed(1), 'file MiB': (ours.result.bytes / MIB).toFixed(0), 'peak RSS MiB': ours.peakRssMiB },
+      'mysqldump --single-transaction': { seconds: dump.seconds.toFixed(1), 'file MiB': (dumpBytes / MIB).toFixed(0), 'peak RSS MiB': '' },
+      'our restore (+ read-back check)': { seconds: restored.seconds.toFixed(1), 'file MiB': '', 'peak RSS MiB': restored.peakRssMiB },
+      'mysql < dump.sql': { seconds: mysqlClient.seconds.toFixed(1), 'file MiB': '', 'peak RSS MiB': '' },
+    });
+    console.log(`backup ratio (ours / mysqldump): ${(ours.seconds / dump.seconds).toFixed(2)}`);
+    console.log(`restore ratio (ours / mysql client): ${(restored.seconds / mysqlClient.seconds).toFixed(2)}`);
+  } finally {
+    for (const db of [ourRestore, clientRestore]) await dropDatabase(withDatabase(serverUrl, db)).catch(() => undefined);
+    if (!args['keep-database']) await dropDatabase(url);
+    await rm(dir, { recursive: true, force: true });
+    await closeAllPools();
+  }
+}
+
+main().catch((err: Error) => {
+  console.error(err);
+  process.exitCode = 1;
+});
