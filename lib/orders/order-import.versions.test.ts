@@ -111,6 +111,16 @@ describe.each(OPENCART_TEST_VERSIONS)('marketplace order import into OpenCart %s
     },
   );
 
+  it("keeps an emoji where the shop's tables are utf8mb4 (4.0) and marks its place where they are utf8 (3.0)", async () => {
+    await insertEvents(t.db, shop, [
+      orderCreated('V-emoji', [{ productId: 34, quantity: 1, unitPrice: '5.00' }], {
+        customer: { firstname: 'Zeynep 🌷', lastname: 'Kaya', email: 'zeynep@example.com' },
+      }),
+    ]);
+    expect(await run()).toMatchObject({ done: 1 });
+    expect((await orderOf('V-emoji')).firstname).toBe(version === '4.0' ? 'Zeynep 🌷' : 'Zeynep \uFFFD');
+  });
+
   it('restores the stock when the marketplace cancels the order', async () => {
     await insertEvents(t.db, shop, [statusChanged('V-1', 'cancelled')]);
     expect(await run()).toMatchObject({ done: 1 });
