@@ -21,8 +21,22 @@ export type SnapshotInput = {
 
 export type SnapshotResult = { tables: BackupManifestTable[]; lockMs: number };
 
+/**
+ * A connection that reads values as the backup writes them: dates, DECIMAL, BIGINT and JSON as the
+ * server's own text (no JavaScript Date or float in between), text in utf8mb4, UTC.
+ */
 export function openReadConnection(url: string): mysql.Connection {
-  return mysql.createConnection({ uri: url, charset: 'utf8mb4', connectTimeout: CONNECT_TIMEOUT_MS, supportBigNumbers: true, bigNumberStrings: true });
+  return mysql.createConnection({
+    uri: url,
+    charset: 'utf8mb4',
+    connectTimeout: CONNECT_TIMEOUT_MS,
+    dateStrings: true,
+    supportBigNumbers: true,
+    bigNumberStrings: true,
+    decimalNumbers: false,
+    jsonStrings: true,
+    timezone: 'Z',
+  });
 }
 
 async function startSnapshot(conn: mysql.Connection) {

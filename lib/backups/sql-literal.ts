@@ -21,15 +21,27 @@ const NEEDS_ESCAPE = /[\0\n\r\\'"\x1a]/g;
 
 /** A quoted string literal; newlines are escaped, so one row of a backup is always one line. */
 export function quoteText(value: string): string {
-  return `'${value.replace(NEEDS_ESCAPE, (c) => ESCAPES[c]!)}'`;
+  NEEDS_ESCAPE.lastIndex = 0;
+  return NEEDS_ESCAPE.test(value) ? `'${value.replace(NEEDS_ESCAPE, (c) => ESCAPES[c]!)}'` : `'${value}'`;
 }
 
-/** The literal of a value read as raw bytes from the text protocol (null for SQL NULL). */
-export function literalOf(kind: LiteralKind, raw: Buffer | null): string {
-  if (raw === null) return 'NULL';
-  if (kind === 'number') return raw.toString('latin1');
-  if (kind === 'binary') return raw.length === 0 ? "''" : `0x${raw.toString('hex')}`;
-  return quoteText(raw.toString('utf8'));
+/**
+ * The literal of a value as mysql2 returns it from a connection opened by openReadConnection: null, a
+ * number (INT, FLOAT, DOUBLE), the server's text (DECIMAL, BIGINT, dates, times, JSON, strings) or bytes
+ * (binary columns).
+ */
+export function literalOf(kind: LiteralKind, value: unknown): string {
+  if (value === null || value === undefined) return 'NULL';
+  if (Buffer.isBuffer(value)) {
+    if (kind === 'text') return quoteText(value.toString('utf8'));
+    return value.length === 0 ? "''" : `0x${value.toString('hex')}`;
+  }
+  if (kind === 'number') return String(value);
+  if (kind === 'binary') {
+    const bytes = Buffer.from(String(value), 'utf8');
+    return bytes.length === 0 ? "''" : `0x${bytes.toString('hex')}`;
+  }
+  return quoteText(String(value));
 }
 
 /** A name in backquotes; names come from information_schema, never from a request. */
