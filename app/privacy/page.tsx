@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { z } from 'zod';
+import { tenantSlugSchema } from '@/lib/tenants/tenant-input';
 import { env } from '@/lib/env';
 import { getDb } from '@/lib/db/pool';
 import { getLocale } from '@/lib/auth/session';
@@ -14,7 +15,7 @@ import styles from '@/components/gdpr/gdpr.module.css';
 export const metadata: Metadata = { title: 'Privacy' };
 export const dynamic = 'force-dynamic';
 
-const querySchema = z.object({ shop: z.string().regex(/^[a-z0-9-]{1,64}$/).optional().catch(undefined) });
+const querySchema = z.object({ shop: tenantSlugSchema.optional().catch(undefined) });
 
 /** Public (no login): a person asks about their data at the shop `?shop=<slug>`, or the default shop. */
 export default async function PrivacyPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {

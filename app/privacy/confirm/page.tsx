@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import type { Metadata } from 'next';
 import { z } from 'zod';
+import { tenantSlugSchema } from '@/lib/tenants/tenant-input';
 import { getLocale } from '@/lib/auth/session';
 import { getMessages } from '@/lib/i18n';
 import { LanguageSwitcher } from '@/components/layout/language-switcher';
@@ -12,7 +13,7 @@ export const metadata: Metadata = { title: 'Privacy' };
 export const dynamic = 'force-dynamic';
 
 const querySchema = z.object({
-  shop: z.string().regex(/^[a-z0-9-]{1,64}$/).optional().catch(undefined),
+  shop: tenantSlugSchema.optional().catch(undefined),
   token: z.string().max(200).optional().catch(undefined),
 });
 

@@ -1,5 +1,6 @@
 import type { NextRequest } from 'next/server';
 import { z } from 'zod';
+import { tenantSlugSchema } from '@/lib/tenants/tenant-input';
 import { env } from '@/lib/env';
 import { getDb } from '@/lib/db/pool';
 import { clientIpFromHeaders } from '@/lib/auth/client-ip';
@@ -9,7 +10,7 @@ import { publicPageConfig } from '@/lib/gdpr/public-env';
 
 export const dynamic = 'force-dynamic';
 
-const bodySchema = z.object({ shop: z.string().regex(/^[a-z0-9-]{1,64}$/).optional(), token: z.string().min(1).max(200) });
+const bodySchema = z.object({ shop: tenantSlugSchema.optional(), token: z.string().min(1).max(200) });
 
 const STATUS: Record<ConfirmOutcome, number> = { confirmed: 200, already_confirmed: 200, invalid: 400, expired: 410, not_found: 404 };
 const MESSAGE: Record<ConfirmOutcome, string> = {

@@ -1,5 +1,6 @@
 import type { NextRequest } from 'next/server';
 import { z } from 'zod';
+import { tenantSlugSchema } from '@/lib/tenants/tenant-input';
 import { env } from '@/lib/env';
 import { getDb } from '@/lib/db/pool';
 import { clientIpFromHeaders } from '@/lib/auth/client-ip';
@@ -10,7 +11,7 @@ import { publicPageConfig } from '@/lib/gdpr/public-env';
 export const dynamic = 'force-dynamic';
 
 const MAX_BODY_BYTES = 8_192;
-const querySchema = z.object({ shop: z.string().regex(/^[a-z0-9-]{1,64}$/).optional() });
+const querySchema = z.object({ shop: tenantSlugSchema.optional() });
 
 /** Public (no login): files a privacy request for `?shop=<slug>` (default shop without it) and mails the confirmation link. */
 export async function POST(request: NextRequest) {
