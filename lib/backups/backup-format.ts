@@ -62,7 +62,8 @@ export function tablePrologue(table: TableStart & { createSql: string; tenantId:
   const name = quoteName(table.name);
   const lines = [`${TABLE_START_MARKER}${JSON.stringify({ name: table.name, source: table.source })}`];
   if (table.source === 'opencart') {
-    lines.push(`DROP TABLE IF EXISTS ${name};`, `${table.createSql};`, `/*!40000 ALTER TABLE ${name} DISABLE KEYS */;`);
+    // As mysqldump does: one write lock per table spares MyISAM a key-cache flush after every INSERT.
+    lines.push(`DROP TABLE IF EXISTS ${name};`, `${table.createSql};`, `LOCK TABLES ${name} WRITE;`, `/*!40000 ALTER TABLE ${name} DISABLE KEYS */;`);
   } else {
     lines.push(`${table.createSql.replace(/^CREATE TABLE/, 'CREATE TABLE IF NOT EXISTS')};`, `DELETE FROM ${name} WHERE tenant_id = ${table.tenantId};`);
   }
@@ -70,7 +71,7 @@ export function tablePrologue(table: TableStart & { createSql: string; tenantId:
 }
 
 export function tableEpilogue(source: TableStart['source'], end: TableEnd): string {
-  const keys = source === 'opencart' ? `/*!40000 ALTER TABLE ${quoteName(end.name)} ENABLE KEYS */;\n` : '';
+  const keys = source === 'opencart' ? `/*!40000 ALTER TABLE ${quoteName(end.name)} ENABLE KEYS */;\nUNLOCK TABLES;\n` : '';
   return `${keys}${TABLE_END_MARKER}${JSON.stringify(end)}\n`;
 }
 

@@ -1,7 +1,7 @@
 import type { Connection } from 'mysql2';
 import type { BackupManifestTable } from '@/lib/db/schema';
 import { insertPrefix, tableEpilogue, tablePrologue } from './backup-format';
-import { readTableRows } from './read-table-rows';
+import { forEachTableRow } from './read-table-rows';
 import { RowChecksum } from './row-checksum';
 import type { TablePlan } from './table-plan';
 import type { TextSink } from './text-sink';
@@ -25,17 +25,19 @@ export async function dumpTable(
   let batchBytes = 0;
   const flush = async () => {
     if (batch.length === 0) return;
-    await sink.write(`${insertPrefix(plan.name)}${batch.join(',\n')};\n`);
-    input.onRows(batch.length);
+    const statement = `${insertPrefix(plan.name)}${batch.join(',\n')};\n`;
+    const rows = batch.length;
     batch = [];
     batchBytes = 0;
+    await sink.write(statement);
+    input.onRows(rows);
   };
-  for await (const row of readTableRows(conn, plan, input.tenantId)) {
+  await forEachTableRow(conn, plan, input.tenantId, (row) => {
     checksum.add(row);
     batch.push(row);
     batchBytes += row.length;
-    if (batchBytes >= INSERT_BATCH_BYTES) await flush();
-  }
+    return batchBytes >= INSERT_BATCH_BYTES ? flush() : undefined;
+  });
   await flush();
   const end = { name: plan.name, rows: checksum.rows, bytes: 0, checksum: checksum.hex() };
   end.bytes = sink.bytes - startBytes;
@@ -46,6 +48,6 @@ export async function dumpTable(
 /** Checksums of a table as it is now (after a restore), read the same way a backup reads it. */
 export async function checksumTable(conn: Connection, plan: TablePlan, tenantId: number): Promise<{ rows: number; checksum: string }> {
   const checksum = new RowChecksum();
-  for await (const row of readTableRows(conn, plan, tenantId)) checksum.add(row);
+  await forEachTableRow(conn, plan, tenantId, (row) => checksum.add(row));
   return { rows: checksum.rows, checksum: checksum.hex() };
 }

@@ -14,7 +14,7 @@ import { ProgressWriter } from './progress-writer';
 import { BackupFileError, openBackupText, readBackupStatements } from './read-backup-file';
 import { openReadConnection } from './snapshot-dump';
 import { quoteName } from './sql-literal';
-import { planCompanionTables, planOpenCartTables } from './table-plan';
+import { planTablesNamed } from './table-plan';
 import { getTenantBackup } from './verify-backup';
 
 export const databaseNameSchema = z.string().regex(/^[A-Za-z0-9_]{1,64}$/, 'a database name is 1 to 64 letters, digits or _');
@@ -117,8 +117,7 @@ export async function startRestore(deps: BackupDeps, input: RestoreInput): Promi
     finish: async () => {
       try {
         const startedAt = Date.now();
-        await applyBackup(deps, { tenant, backup: { ...backup, manifest }, targetUrl, overOwn, restoreId: id });
-        const mismatches = await compareWithManifest(deps, { tenant, targetUrl, overOwn, manifest });
+        const mismatches = await applyBackup(deps, { tenant, backup: { ...backup, manifest }, targetUrl, overOwn, restoreId: id });
         const finishedAt = new Date();
         const status = mismatches.length === 0 ? ('verified' as const) : ('mismatch' as const);
         await mainDb
@@ -140,10 +139,11 @@ export async function startRestore(deps: BackupDeps, input: RestoreInput): Promi
 type ApplyInput = { tenant: Tenant; backup: { fileName: string; encrypted: boolean; manifest: BackupManifest }; targetUrl: string; overOwn: boolean; restoreId: number };
 
 /** Runs the file's statements, one in flight while the next is parsed; companion rows of a restore over the shop go to the main database. */
-async function applyBackup(deps: BackupDeps, input: ApplyInput) {
+async function applyBackup(deps: BackupDeps, input: ApplyInput): Promise<string[]> {
   const target = openReadConnection(input.targetUrl);
   const companionElsewhere = input.overOwn && input.targetUrl !== deps.mainDatabaseUrl;
   const companion = companionElsewhere ? openReadConnection(deps.mainDatabaseUrl) : target;
+  const checker = new RestoreChecker(input.targetUrl, companionElsewhere ? deps.mainDatabaseUrl : input.targetUrl, input.tenant.id);
   const progress = new ProgressWriter<{ tablesDone: number; rowsDone: number }>(async (p) => {
     await deps.mainDb.update(backupRestores).set(p).where(eq(backupRestores.id, input.restoreId));
   });
@@ -156,6 +156,7 @@ async function applyBackup(deps: BackupDeps, input: ApplyInput) {
       if (event.type === 'table-end') {
         await inFlight;
         progress.report({ tablesDone: ++tablesDone, rowsDone });
+        checker.check(input.backup.manifest.tables.find((t) => t.name === event.table.name)!);
       }
       if (event.type !== 'statement') continue;
       await inFlight;
@@ -173,36 +174,52 @@ async function applyBackup(deps: BackupDeps, input: ApplyInput) {
     await inFlight;
     progress.report({ tablesDone, rowsDone }, true);
     await progress.flush();
+    return await checker.finish();
   } finally {
     await inFlight.catch(() => undefined);
+    checker.close();
     target.destroy();
     if (companionElsewhere) companion.destroy();
   }
 }
 
-/** Reads every restored table back the way a backup reads it; a list of differences from the manifest. */
-async function compareWithManifest(deps: BackupDeps, input: { tenant: Tenant; targetUrl: string; overOwn: boolean; manifest: BackupManifest }): Promise<string[]> {
-  const target = openReadConnection(input.targetUrl);
-  const companionElsewhere = input.overOwn && input.targetUrl !== deps.mainDatabaseUrl;
-  const companion = companionElsewhere ? openReadConnection(deps.mainDatabaseUrl) : target;
-  try {
-    await target.promise().query("SET time_zone = '+00:00'");
-    if (companionElsewhere) await companion.promise().query("SET time_zone = '+00:00'");
-    const plans = [...(await planOpenCartTables(target.promise(), input.manifest.prefix)), ...(await planCompanionTables(companion.promise()))];
-    const mismatches: string[] = [];
-    for (const expected of input.manifest.tables) {
-      const plan = plans.find((p) => p.name === expected.name && p.source === expected.source);
+/**
+ * Reads each restored table back, the way a backup reads it, as soon as it is complete, on connections
+ * of its own: the check of one table overlaps the loading of the next.
+ */
+class RestoreChecker {
+  private readonly target: mysql.Connection;
+  private readonly companion: mysql.Connection;
+  private chain: Promise<void> = Promise.resolve();
+  private readonly mismatches: string[] = [];
+
+  constructor(targetUrl: string, companionUrl: string, private readonly tenantId: number) {
+    this.target = openReadConnection(targetUrl);
+    this.companion = companionUrl === targetUrl ? this.target : openReadConnection(companionUrl);
+  }
+
+  check(expected: BackupManifest['tables'][number]) {
+    this.chain = this.chain.then(async () => {
+      const conn = expected.source === 'companion' ? this.companion : this.target;
+      const [plan] = await planTablesNamed(conn.promise(), [expected.name], expected.source);
       if (!plan) {
-        mismatches.push(`${expected.name} is missing`);
-        continue;
+        this.mismatches.push(`${expected.name} is missing`);
+        return;
       }
-      const actual = await checksumTable(plan.source === 'companion' ? companion : target, plan, input.tenant.id);
-      if (actual.rows !== expected.rows) mismatches.push(`${expected.name}: ${actual.rows} rows, ${expected.rows} expected`);
-      else if (actual.checksum !== expected.checksum) mismatches.push(`${expected.name}: checksum differs`);
-    }
-    return mismatches;
-  } finally {
-    target.destroy();
-    if (companionElsewhere) companion.destroy();
+      const actual = await checksumTable(conn, plan, this.tenantId);
+      if (actual.rows !== expected.rows) this.mismatches.push(`${expected.name}: ${actual.rows} rows, ${expected.rows} expected`);
+      else if (actual.checksum !== expected.checksum) this.mismatches.push(`${expected.name}: checksum differs`);
+    });
+  }
+
+  async finish(): Promise<string[]> {
+    await this.chain;
+    return this.mismatches;
+  }
+
+  close() {
+    this.chain.catch(() => undefined);
+    this.target.destroy();
+    if (this.companion !== this.target) this.companion.destroy();
   }
 }

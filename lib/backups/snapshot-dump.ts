@@ -26,7 +26,7 @@ export type SnapshotResult = { tables: BackupManifestTable[]; lockMs: number };
  * server's own text (no JavaScript Date or float in between), text in utf8mb4, UTC.
  */
 export function openReadConnection(url: string): mysql.Connection {
-  return mysql.createConnection({
+  const conn = mysql.createConnection({
     uri: url,
     charset: 'utf8mb4',
     connectTimeout: CONNECT_TIMEOUT_MS,
@@ -37,11 +37,16 @@ export function openReadConnection(url: string): mysql.Connection {
     jsonStrings: true,
     timezone: 'Z',
   });
+  // Queued before anything the caller sends: TIMESTAMP values are read and written in UTC.
+  conn.query("SET time_zone = '+00:00'", (err) => {
+    // The next query on the connection fails with the same cause; this keeps the error from being unhandled.
+    if (err) console.error('backups: setting the session time zone failed', err.message);
+  });
+  return conn;
 }
 
 async function startSnapshot(conn: mysql.Connection) {
   const p = conn.promise();
-  await p.query("SET time_zone = '+00:00'");
   await p.query('SET SESSION TRANSACTION ISOLATION LEVEL REPEATABLE READ');
   await p.query('START TRANSACTION WITH CONSISTENT SNAPSHOT, READ ONLY');
 }
@@ -69,7 +74,6 @@ export async function dumpSnapshot(input: SnapshotInput): Promise<SnapshotResult
     let lockStarted = 0;
     if (locked.length > 0) {
       locker = openReadConnection(input.shopUrl);
-      await locker.promise().query("SET time_zone = '+00:00'");
       await locker.promise().query(`LOCK TABLES ${locked.map((p) => `${quoteName(p.name)} READ LOCAL`).join(', ')}`);
       lockStarted = performance.now();
     }

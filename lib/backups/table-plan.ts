@@ -70,3 +70,8 @@ export async function planCompanionTables(conn: PromiseConnection): Promise<Tabl
   const tables = await tablesOf(conn, 'table_name IN (?)', [[...COMPANION_TABLES]]);
   return describe(conn, tables, 'companion');
 }
+
+/** Named tables of this database (those that exist), for checking a restore table by table. */
+export async function planTablesNamed(conn: PromiseConnection, names: string[], source: TableSource): Promise<TablePlan[]> {
+  return describe(conn, await tablesOf(conn, 'table_name IN (?)', [names]), source);
+}
