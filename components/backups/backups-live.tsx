@@ -75,13 +75,13 @@ export function BackupsLive({
   const [pending, startTransition] = useTransition();
   const [outcome, setOutcome] = useState<Outcome>(null);
   const [restoring, setRestoring] = useState<number | null>(null);
-  const [startedHere, setStartedHere] = useState(false);
   const { data } = useQuery({
     queryKey: backupsQueryKeys.page(page),
     queryFn: () => fetchBackupsPage(page),
     initialData: initial,
     initialDataUpdatedAt: renderedAt,
-    refetchInterval: (q) => (startedHere || (q.state.data && hasRunningWork(q.state.data)) ? BACKUPS_ACTIVE_REFRESH_MS : false),
+    // A started backup or restore has its row before the action answers, so it shows as running at once.
+    refetchInterval: (q) => (q.state.data && hasRunningWork(q.state.data) ? BACKUPS_ACTIVE_REFRESH_MS : false),
   });
   const running = hasRunningWork(data);
 
@@ -94,7 +94,6 @@ export function BackupsLive({
         console.error('backup action failed', err);
         setOutcome({ kind: 'error', text: labels.errors.generic });
       }
-      setStartedHere(true);
       await queryClient.invalidateQueries({ queryKey: backupsQueryKeys.all });
       router.refresh();
     });
