@@ -13,7 +13,8 @@ let other: Tenant;
 beforeAll(async () => {
   shop = await setUpBackupShop('bkiso', null);
   await shop.t.db.insert(tenants).values({ slug: 'other-shop', name: 'Other shop', tablePrefix: shop.tenant.tablePrefix });
-  [other] = await shop.t.db.select().from(tenants).where(eq(tenants.slug, 'other-shop'));
+  const [row] = await shop.t.db.select().from(tenants).where(eq(tenants.slug, 'other-shop'));
+  other = row!;
 });
 afterAll(async () => shop?.cleanUp());
 
