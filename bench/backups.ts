@@ -4,8 +4,8 @@
  * Builds a scratch database (OpenCart 3.0.4.1's install SQL from ../shared/opencart, the companion tables
  * and the demo generator at the given scale), then in the same run times: our backup (gzip and AES-256-GCM
  * on), `mysqldump --single-transaction` to a file, our restore into a new database (with its read-back
- * check), and `mysql < dump.sql`. Prints sizes, times, ratios and the peak RSS of this process while our
- * backup and restore ran. Everything it made is dropped at the end.
+ * check), and `mysql < dump.sql`. Prints sizes, times, ratios and the peak RSS of our backup and restore
+ * (each runs in a child process of its own, timed inside it). Everything it made is dropped at the end.
  */
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -34,10 +34,55 @@ const SAMPLE_EVERY_MS = 100;
 const MIB = 1024 ** 2;
 
 const argsSchema = z.object({
-  customers: z.coerce.number().int().min(1).default(150_000),
+  customers: z.coerce.number().int().min(1).default(200_000),
   months: z.coerce.number().int().min(1).max(120).default(48),
   'keep-database': z.string().regex(/^[A-Za-z0-9_]{1,64}$/).optional(),
 });
+
+/** Our backup and restore run in a child process of their own, so its peak RSS is theirs alone. */
+const childSchema = z.object({
+  child: z.enum(['backup', 'restore']),
+  database: z.string().regex(/^[A-Za-z0-9_]{1,64}$/),
+  dir: z.string(),
+  key: z.string().regex(/^[0-9a-f]{64}$/),
+  backup: z.coerce.number().int().optional(),
+  into: z.string().regex(/^[A-Za-z0-9_]{1,64}$/).optional(),
+});
+const childResultSchema = z.object({ seconds: z.number(), peakRssMiB: z.number(), id: z.number(), bytes: z.number(), rows: z.number(), status: z.string() });
+type ChildResult = z.infer<typeof childResultSchema>;
+
+async function childMain(args: z.infer<typeof childSchema>) {
+  const url = withDatabase(env().DATABASE_URL, args.database);
+  const db = getDb(url);
+  const [tenant] = await db.select().from(tenants).where(eq(tenants.slug, DEFAULT_TENANT_SLUG));
+  const deps = { mainDb: db, mainDatabaseUrl: url, config: { store: localBackupStore(args.dir), key: Buffer.from(args.key, 'hex') } };
+  const started = performance.now();
+  let result: Omit<ChildResult, 'seconds' | 'peakRssMiB'>;
+  if (args.child === 'backup') {
+    const b = await createBackup(deps, { tenant: tenant!, kind: 'manual', requestedBy: 'bench' });
+    result = { id: b.id, bytes: b.bytes, rows: b.rowsDone, status: b.status };
+  } else {
+    const r = await restoreBackup(deps, { tenant: tenant!, backupId: args.backup!, target: { kind: 'new', database: args.into! }, requestedBy: 'bench' });
+    result = { id: r.id, bytes: 0, rows: r.rowsDone, status: r.status };
+  }
+  const seconds = (performance.now() - started) / 1000;
+  // maxRSS is in KiB: the most this process ever held, startup included.
+  console.log(JSON.stringify({ ...result, seconds, peakRssMiB: Math.round(process.resourceUsage().maxRSS / 1024) }));
+  await closeAllPools();
+}
+
+function runChild(args: string[]): Promise<ChildResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('npx', ['tsx', import.meta.filename, ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    child.stdout.on('data', (c: Buffer) => (out += c.toString()));
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      if (code !== 0) return reject(new Error(`bench child exited with ${code}`));
+      resolve(childResultSchema.parse(JSON.parse(out.trim().split('\n').pop()!)));
+    });
+  });
+}
 
 /** Peak RSS of this process while `work` runs. */
 async function measured<T>(work: () => Promise<T>): Promise<{ result: T; seconds: number; peakRssMiB: number }> {
@@ -81,7 +126,11 @@ async function databaseBytes(url: string): Promise<number> {
 }
 
 async function main() {
-  const args = argsSchema.parse(parseArgs({ options: { customers: { type: 'string' }, months: { type: 'string' }, 'keep-database': { type: 'string' } } }).values);
+  const raw = parseArgs({
+    options: Object.fromEntries(['customers', 'months', 'keep-database', 'child', 'database', 'dir', 'key', 'backup', 'into'].map((k) => [k, { type: 'string' as const }])),
+  }).values;
+  if (raw.child) return childMain(childSchema.parse(raw));
+  const args = argsSchema.parse(raw);
   const serverUrl = env().DATABASE_URL;
   await ensureServer(serverUrl);
   const stamp = Date.now().toString(36);
@@ -104,24 +153,19 @@ async function main() {
     const sizeMiB = (await databaseBytes(url)) / MIB;
     console.log(`database ${name}: ${sizeMiB.toFixed(0)} MiB (data + indexes, information_schema)`);
 
-    const db = getDb(url);
-    const [tenant] = await db.select().from(tenants).where(eq(tenants.slug, DEFAULT_TENANT_SLUG));
-    const deps = { mainDb: db, mainDatabaseUrl: url, config: { store: localBackupStore(dir), key: randomBytes(32) } };
-
-    const ours = await measured(() => createBackup(deps, { tenant: tenant!, kind: 'manual', requestedBy: 'bench' }));
+    const key = randomBytes(32).toString('hex');
+    const ours = await runChild(['--child', 'backup', '--database', name, '--dir', dir, '--key', key]);
     const dump = await measured(() => runClient('mysqldump', [...clientArgs(url), '--single-transaction', '--quick', name], { stdoutFile: dumpFile }));
     const dumpBytes = (await stat(dumpFile)).size;
-
-    const restored = await measured(() => restoreBackup(deps, { tenant: tenant!, backupId: ours.result.id, target: { kind: 'new', database: ourRestore }, requestedBy: 'bench' }));
+    const restored = await runChild(['--child', 'restore', '--database', name, '--dir', dir, '--key', key, '--backup', String(ours.id), '--into', ourRestore]);
     const mysqlClient = await measured(async () => {
       await runClient('mysql', [...clientArgs(url), '-e', `CREATE DATABASE ${clientRestore}`], {});
       await runClient('mysql', [...clientArgs(url), clientRestore], { stdinFile: dumpFile });
     });
 
-    const rows = ours.result.rowsDone;
-    console.log(`rows backed up: ${rows.toLocaleString('en')}; restore check: ${restored.result.status}`);
+    console.log(`rows backed up: ${ours.rows.toLocaleString('en')}; restore check: ${restored.status}`);
     console.table({
-      'our backup (gzip + AES-256-GCM)': { seconds: ours.seconds.toFixed(1), 'file MiB': (ours.result.bytes / MIB).toFixed(0), 'peak RSS MiB': ours.peakRssMiB },
+      'our backup (gzip + AES-256-GCM)': { seconds: ours.seconds.toFixed(1), 'file MiB': (ours.bytes / MIB).toFixed(0), 'peak RSS MiB': ours.peakRssMiB },
       'mysqldump --single-transaction': { seconds: dump.seconds.toFixed(1), 'file MiB': (dumpBytes / MIB).toFixed(0), 'peak RSS MiB': '' },
       'our restore (+ read-back check)': { seconds: restored.seconds.toFixed(1), 'file MiB': '', 'peak RSS MiB': restored.peakRssMiB },
       'mysql < dump.sql': { seconds: mysqlClient.seconds.toFixed(1), 'file MiB': '', 'peak RSS MiB': '' },
