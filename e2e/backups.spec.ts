@@ -70,5 +70,10 @@ test('an admin backs the shop up, verifies the backup and restores it into a new
   await expect(dialog.getByRole('button', { name: 'Restore' })).toBeDisabled();
   await dialog.getByRole('button', { name: 'Cancel' }).click();
 
+  await page.getByLabel('Daily backups kept').fill('5');
+  await page.getByLabel('Weekly backups kept').fill('2');
+  await page.getByRole('button', { name: 'Save retention' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Retention saved: 5 daily and 2 weekly backups are kept.' })).toBeVisible();
+
   await page.screenshot({ path: SCREENSHOT, fullPage: true });
 });

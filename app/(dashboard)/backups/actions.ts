@@ -10,6 +10,7 @@ import { backupConfigFromEnv } from '@/lib/backups/backup-config';
 import { startBackup } from '@/lib/backups/create-backup';
 import { databaseNameSchema, startRestore } from '@/lib/backups/restore-backup';
 import { getTenantRow, verifyBackup } from '@/lib/backups/verify-backup';
+import { backupRetentionSchema, setBackupRetention } from '@/lib/backups/retention';
 import { BACKUP_CREATE_ROLES, BACKUP_RESTORE_ROLES } from './backup-roles';
 
 const BACKUPS_PATH = '/backups';
@@ -50,4 +51,11 @@ export const restoreBackupAction = tenantAction({ schema: restoreSchema, roles: 
   after(() => started.finish().catch((err: unknown) => console.error(`backups: restore ${started.id} of ${tenant.slug} failed`, err)));
   revalidatePath(BACKUPS_PATH);
   return { ok: true, id: started.id };
+});
+
+/** Admins only: how many daily and weekly backups the nightly job keeps (audited). */
+export const setBackupRetentionAction = tenantAction({ schema: backupRetentionSchema, roles: BACKUP_RESTORE_ROLES, errors: adminErrors }, async (input, ctx) => {
+  const rule = await setBackupRetention(ctx.db, ctx.tenant.tenant.id, input, ctx.actor);
+  revalidatePath(BACKUPS_PATH);
+  return { ok: true, ...rule };
 });

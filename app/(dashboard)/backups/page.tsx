@@ -6,9 +6,11 @@ import { getStoreSettings } from '@/lib/shop/store-settings';
 import { shopTimeZone } from '@/lib/webhooks/queries';
 import { backupsPageParamSchema, getBackupsPage } from '@/lib/backups/get-backups-page';
 import { BackupsLive } from '@/components/backups/backups-live';
+import { RetentionForm } from '@/components/backups/retention-form';
+import { getBackupRetention } from '@/lib/backups/retention';
 import { Pagination } from '@/components/ui/pagination';
 import styles from '@/components/backups/backups.module.css';
-import { createBackupAction, restoreBackupAction, verifyBackupAction } from './actions';
+import { createBackupAction, restoreBackupAction, setBackupRetentionAction, verifyBackupAction } from './actions';
 import { BACKUP_CREATE_ROLES, BACKUP_RESTORE_ROLES } from './backup-roles';
 
 /** Seconds: the action answers at once, but the backup or restore it starts runs on after the response. */
@@ -18,7 +20,8 @@ export default async function BackupsPage({ searchParams }: { searchParams: Prom
   const [locale, tenant, raw] = await Promise.all([getLocale(), openCurrentTenant(), searchParams]);
   const m = getMessages(locale).backups;
   const page = backupsPageParamSchema.parse(Array.isArray(raw.page) ? raw.page[0] : raw.page);
-  const [data, store] = await Promise.all([getBackupsPage(getDb(env().DATABASE_URL), tenant.tenant.id, page), getStoreSettings(tenant)]);
+  const db = getDb(env().DATABASE_URL);
+  const [data, store, retention] = await Promise.all([getBackupsPage(db, tenant.tenant.id, page), getStoreSettings(tenant), getBackupRetention(db, tenant.tenant.id)]);
   const canRestore = BACKUP_RESTORE_ROLES.includes(tenant.role);
 
   return (
@@ -40,6 +43,13 @@ export default async function BackupsPage({ searchParams }: { searchParams: Prom
         locale={locale}
         timeZone={shopTimeZone(store)}
         pagination={<Pagination page={data.page} pageCount={data.pageCount} total={data.total} hrefFor={(p) => `/backups?page=${p}`} labels={m.pagination} locale={locale} />}
+      />
+      <RetentionForm
+        key={`${retention.keepDaily}-${retention.keepWeekly}`}
+        keepDaily={retention.keepDaily}
+        keepWeekly={retention.keepWeekly}
+        setRetention={canRestore ? setBackupRetentionAction : undefined}
+        labels={m.retention}
       />
     </div>
   );

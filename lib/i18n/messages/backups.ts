@@ -50,6 +50,16 @@ export const backupsMessages = {
       confirmMismatch: 'The confirmation does not match the shop’s slug.',
     },
     live: { every: 'Refreshes every {seconds} seconds while backup work runs.' },
+    retention: {
+      title: 'Retention',
+      description: 'The nightly backup job keeps the newest good backup of each of the last days and weeks below (UTC, weeks from Monday) and deletes the rest once a day old. Each deletion is in the audit log.',
+      daily: 'Daily backups kept',
+      weekly: 'Weekly backups kept',
+      save: 'Save retention',
+      saving: 'Saving…',
+      saved: 'Retention saved: {daily} daily and {weekly} weekly backups are kept.',
+      current: 'Kept: the last {daily} daily and {weekly} weekly backups.',
+    },
     pagination: {
       label: 'Backup pages',
       previous: 'Previous page',
@@ -117,6 +127,16 @@ export const backupsMessages = {
       confirmMismatch: 'Onay, mağazanın kısa adıyla eşleşmiyor.',
     },
     live: { every: 'Yedekleme işi sürerken her {seconds} saniyede yenilenir.' },
+    retention: {
+      title: 'Saklama',
+      description: 'Gece çalışan yedekleme işi, aşağıdaki son günlerin ve haftaların (UTC, haftalar pazartesiden) her birinin en yeni sağlam yedeğini saklar; gerisini bir günlük olunca siler. Her silme denetim kaydına yazılır.',
+      daily: 'Saklanan günlük yedek',
+      weekly: 'Saklanan haftalık yedek',
+      save: 'Saklamayı kaydet',
+      saving: 'Kaydediliyor…',
+      saved: 'Saklama kaydedildi: {daily} günlük ve {weekly} haftalık yedek saklanır.',
+      current: 'Saklanan: son {daily} günlük ve {weekly} haftalık yedek.',
+    },
     pagination: {
       label: 'Yedek sayfaları',
       previous: 'Önceki sayfa',
