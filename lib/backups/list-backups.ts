@@ -1,4 +1,4 @@
-import { and, count, desc, eq, inArray } from 'drizzle-orm';
+import { count, desc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '@/lib/db/pool';
 import { backupRestores, backups, tenants, type Backup, type BackupRestore } from '@/lib/db/schema';
 
@@ -54,12 +54,3 @@ export async function listAllBackups(db: Db, tenantId?: number, limit = 100) {
     .orderBy(desc(backups.startedAt), desc(backups.id))
     .limit(limit);
 }
-
-/** Whether any backup or restore of the tenant is running (the page polls while one is). */
-export async function hasRunningBackupWork(db: Db, tenantId: number): Promise<boolean> {
-  const [b] = await db.select({ id: backups.id }).from(backups).where(and(eq(backups.tenantId, tenantId), eq(backups.status, 'running'))).limit(1);
-  if (b) return true;
-  const [r] = await db.select({ id: backupRestores.id }).from(backupRestores).where(and(eq(backupRestores.tenantId, tenantId), eq(backupRestores.status, 'running'))).limit(1);
-  return Boolean(r);
-}
-
