@@ -39,6 +39,7 @@ export function backtestSeries(series: WeeklySeries, referencePrice: number, cho
   const forecast = forecastUnits(model, HOLDOUT_WEEKS, series.prices.slice(trainWeeks));
   const errors = actual.map((u, h) => Math.abs(u - forecast[h]!.units));
   const mae = errors.reduce((s, e) => s + e, 0) / errors.length;
+  if (!Number.isFinite(mae)) return { ...empty, maseSkipped: 'noFit', mapeSkipped: 'noFit' };
 
   let naive = 0;
   for (let t = SEASON_WEEKS; t < trainWeeks; t++) naive += Math.abs(train.units[t]! - train.units[t - SEASON_WEEKS]!);

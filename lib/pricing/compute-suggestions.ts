@@ -51,7 +51,27 @@ function taxShape(pricing: ShopPricing, taxClassId: number): TaxShape {
 
 const money = (v: number) => v.toFixed(4);
 
+/** The numbers a row stores, checked: a non-finite one is a bug in the model, named with its product. */
+function assertFinite(s: Suggestion) {
+  const values = {
+    unitsCurrent: s.unitsCurrent,
+    unitsSuggested: s.unitsSuggested,
+    revenueDelta: s.revenueDelta,
+    profitDelta: s.profitDelta ?? 0,
+    gain: s.gain,
+    elasticity: s.elasticity.value,
+    elasticitySe: s.elasticity.se ?? 0,
+    mase: s.backtest?.mase ?? 0,
+    mape: s.backtest?.mape ?? 0,
+    forecast: s.forecast.reduce((sum, w) => sum + w.units + w.low + w.high, 0),
+  };
+  for (const [name, value] of Object.entries(values)) {
+    if (!Number.isFinite(value)) throw new Error(`pricing: ${name} of product ${s.productId} is ${value}`);
+  }
+}
+
 function toRow(ctx: RunContext, s: Suggestion, cost: number | null, tax: TaxShape): NewPriceSuggestionRow {
+  assertFinite(s);
   const details: SuggestionDetails = {
     forecast: s.forecast,
     forecastCurrent: s.forecastCurrent,

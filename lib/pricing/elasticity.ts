@@ -53,7 +53,7 @@ function refuseBeforeFit(series: WeeklySeries): OwnRefusal | null {
 }
 
 function refuseAfterFit(model: DemandModel | null): OwnRefusal | null {
-  if (!model || !model.converged || model.elasticitySe === null) return 'noFit';
+  if (!model || !model.converged || model.elasticitySe === null || !Number.isFinite(model.elasticitySe)) return 'noFit';
   if (model.elasticitySe > OWN_MAX_SE) return 'uncertain';
   // Demand rising with price on the shop's own history is confounding (prices raised in busy weeks), not a law.
   if (model.elasticity >= 0) return 'positive';

@@ -104,7 +104,9 @@ export function fitPoisson(rows: readonly number[][], y: readonly number[], offs
   const standardErrors = beta.map((_, j) => {
     const unit = new Array<number>(p).fill(0);
     unit[j] = 1;
-    return Math.sqrt(Math.max(0, choleskySolve(factor!, unit)[j]!));
+    return Math.sqrt(choleskySolve(factor!, unit)[j]!);
   });
+  // A variance that is not a positive number means the design was numerically singular.
+  if (standardErrors.some((se) => !Number.isFinite(se))) return null;
   return { coefficients: beta, standardErrors, converged };
 }
