@@ -39,7 +39,7 @@ test.afterAll(async () => {
 test('an admin backs the shop up, verifies the backup and restores it into a new database from the page', async ({ page }) => {
   test.setTimeout(4 * WORK_TIMEOUT_MS);
   await logIn(page, E2E_ADMIN.username, E2E_ADMIN.password);
-  await page.goto('/backups');
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Backups' }).click();
   await expect(page.getByRole('heading', { name: 'Backups', level: 1 })).toBeVisible();
 
   await page.getByRole('button', { name: 'Back up now' }).click();
