@@ -16,6 +16,7 @@ export function ErasurePanel({
   requestId,
   email,
   running,
+  completed,
   blocked,
   erase,
   labels,
@@ -23,6 +24,8 @@ export function ErasurePanel({
   requestId: number;
   email: string;
   running: boolean;
+  /** Stays on the page once done (with its outcome message), without the button. */
+  completed: boolean;
   blocked: string | null;
   erase: GdprAction<{ id: number; confirmation: string }, { steps: number }>;
   labels: GdprLabels;
@@ -49,13 +52,15 @@ export function ErasurePanel({
         {t.title}
       </h2>
       <p className={styles.hint}>{t.description}</p>
-      {running ? <p className={styles.error}>{t.running}</p> : null}
-      <div className={styles.actions}>
-        <button type="button" className={`btn ${styles.dangerButton}`} disabled={blocked !== null || action.pending} onClick={() => setOpen(true)}>
-          {action.pending ? t.working : running ? t.resume : t.start}
-        </button>
-        {blocked ? <span className={styles.hint}>{blocked}</span> : null}
-      </div>
+      {running && !completed ? <p className={styles.error}>{t.running}</p> : null}
+      {completed ? null : (
+        <div className={styles.actions}>
+          <button type="button" className={`btn ${styles.dangerButton}`} disabled={blocked !== null || action.pending} onClick={() => setOpen(true)}>
+            {action.pending ? t.working : running ? t.resume : t.start}
+          </button>
+          {blocked ? <span className={styles.hint}>{blocked}</span> : null}
+        </div>
+      )}
       <OutcomeMessage outcome={action.outcome} />
       <dialog
         ref={ref}

@@ -132,8 +132,16 @@ export default async function GdprRequestPage({ params }: { params: Promise<{ id
           timeZone={timeZone}
         />
       ) : null}
-      {isAdmin && request.type === 'erasure' && !erased && request.status !== 'rejected' ? (
-        <ErasurePanel requestId={request.id} email={request.email} running={report?.status === 'running'} blocked={eraseBlocked} erase={eraseAction} labels={m} />
+      {isAdmin && request.type === 'erasure' && request.status !== 'rejected' ? (
+        <ErasurePanel
+          requestId={request.id}
+          email={request.email}
+          running={report?.status === 'running'}
+          completed={erased}
+          blocked={eraseBlocked}
+          erase={eraseAction}
+          labels={m}
+        />
       ) : null}
       {!erased ? (
         <section className={overview.panel} aria-labelledby="gdpr-consent">
