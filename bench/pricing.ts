@@ -1,6 +1,6 @@
 /**
  * How long the pricing-suggestions pass takes on a large catalogue, and whether its memory stays flat.
- *   npx tsx bench/pricing.ts [--products 50000] [--weeks 104] [--keep]
+ *   node --expose-gc --import tsx bench/pricing.ts [--products 50000] [--weeks 104] [--keep]
  * Builds a scratch database (OpenCart 3.0.4.1's install SQL from ../shared/opencart, the companion
  * migrations), writes the history on the server side (MariaDB's sequence tables), runs one pass of the
  * job's body over every product, prints the figures, and drops the database unless --keep.
@@ -141,6 +141,8 @@ async function main() {
     let peakRss = rssStart;
     const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), SAMPLE_EVERY_MS);
     const chunkRss: number[] = [];
+    /** Live heap after a full collection every 10 chunks (with node --expose-gc): what a leak would grow. */
+    const liveHeap: number[] = [];
     let firstChunkS = 0;
     const started = performance.now();
     const result = await computeSuggestions(db, shop, {
@@ -148,6 +150,10 @@ async function main() {
       onChunk: ({ products }) => {
         if (chunkRss.length === 0) firstChunkS = (performance.now() - started) / 1000;
         chunkRss.push(process.memoryUsage().rss);
+        if (global.gc && chunkRss.length % 10 === 0) {
+          global.gc();
+          liveHeap.push(process.memoryUsage().heapUsed);
+        }
         if (products % 10_000 === 0) console.log(`  … ${products} products, RSS ${(process.memoryUsage().rss / MiB).toFixed(0)} MiB`);
       },
     });
@@ -164,6 +170,7 @@ async function main() {
     console.log(
       `RSS: before ${(rssStart / MiB).toFixed(0)} MiB, peak ${(peakRss / MiB).toFixed(0)} MiB; max over the first tenth of chunks ${(early / MiB).toFixed(0)} MiB, over the last tenth ${(late / MiB).toFixed(0)} MiB`,
     );
+    if (liveHeap.length > 0) console.log(`live heap after GC, every 10 chunks: ${liveHeap.map((h) => (h / MiB).toFixed(0)).join(', ')} MiB`);
   } finally {
     await closeAllPools();
     if (!args.keep) await dropDatabase(url);
