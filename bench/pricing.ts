@@ -121,6 +121,7 @@ async function writeHistory(db: Db, products: number, weeks: number, firstMonday
 async function main() {
   const args = argsSchema.parse(parseArgs({ options: { products: { type: 'string' }, weeks: { type: 'string' }, keep: { type: 'boolean' } } }).values);
   const url = withDatabase(SERVER_URL, `mscbench_pricing_${Date.now().toString(36)}`);
+  let sampler: NodeJS.Timeout | undefined;
   await ensureServer(url);
   await ensureDatabase(url);
   try {
@@ -139,7 +140,7 @@ async function main() {
     global.gc?.();
     const rssStart = process.memoryUsage().rss;
     let peakRss = rssStart;
-    const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), SAMPLE_EVERY_MS);
+    sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), SAMPLE_EVERY_MS);
     const chunkRss: number[] = [];
     /** Live heap after a full collection every 10 chunks (with node --expose-gc): what a leak would grow. */
     const liveHeap: number[] = [];
@@ -158,7 +159,6 @@ async function main() {
       },
     });
     const seconds = (performance.now() - started) / 1000;
-    clearInterval(sampler);
     peakRss = Math.max(peakRss, ...chunkRss);
     const cpu = process.cpuUsage();
     const tenth = Math.max(1, Math.floor(chunkRss.length / 10));
@@ -172,6 +172,7 @@ async function main() {
     );
     if (liveHeap.length > 0) console.log(`live heap after GC, every 10 chunks: ${liveHeap.map((h) => (h / MiB).toFixed(0)).join(', ')} MiB`);
   } finally {
+    clearInterval(sampler);
     await closeAllPools();
     if (!args.keep) await dropDatabase(url);
     else console.log(`kept ${url}`);
