@@ -180,6 +180,14 @@ export function suggestPrice(input: ProductPricingInput): Suggestion {
   const unitsSuggested = sum(atSuggested);
   const revenueDelta = unitsSuggested * suggestedNet - unitsCurrent * currentNet;
   const profitDelta = input.costNet === null ? null : unitsSuggested * (suggestedNet - input.costNet) - unitsCurrent * (currentNet - input.costNet);
+  // A move that is expected to lose (only rounding, or a special already below the range) is not worth
+  // suggesting, unless the current price breaks a hard rule.
+  const currentCents = Math.round(base.currentGross * 100);
+  const breaksRule =
+    (currentCents < range.lo.cents && (range.lo.rule === 'priceFloor' || range.lo.rule === 'marginFloor')) ||
+    (currentCents > range.hi.cents && (range.hi.rule === 'priceCeiling' || range.hi.rule === 'beatCompetitor')) ||
+    (range.competitorOverruled !== null && currentCents > range.hi.cents);
+  if ((profitDelta ?? revenueDelta) <= 0 && !breaksRule) return { ...withModel, reasons: [...reasons, { code: 'keep' }] };
   return {
     ...withModel,
     status: 'open',
