@@ -111,7 +111,7 @@ export function SuggestionsTable({
                       ) : null}
                     </td>
                   ) : null}
-                  <th scope="row" style={{ textAlign: 'left', fontWeight: 400 }}>
+                  <th scope="row" className={styles.productCell}>
                     <Link href={`/pricing/${row.productId}`}>{name}</Link> <span className={styles.muted}>{format(t.productId, { id: row.productId })}</span>
                     <span className={overview.secondary}>{labels.statuses[row.status]}</span>
                   </th>

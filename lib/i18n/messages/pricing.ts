@@ -180,7 +180,7 @@ export const pricingMessages = {
         beatCompetitor: 'beating the competitor',
       },
     },
-    pagination: { label: 'Suggestion pages', previous: 'Previous', next: 'Next', page: 'Page {page} of {pages}', total: { one: '{count} product', other: '{count} products' } },
+    pagination: { label: 'Suggestion pages', previous: 'Previous', next: 'Next', page: 'Page {page} of {pageCount}', total: { one: '{count} product', other: '{count} products' } },
     errors: {
       invalid: 'Please check the values.',
       forbidden: 'Only an admin of this shop can change prices, costs and rules.',
@@ -370,7 +370,7 @@ export const pricingMessages = {
         beatCompetitor: 'rakibi geçme',
       },
     },
-    pagination: { label: 'Öneri sayfaları', previous: 'Önceki', next: 'Sonraki', page: 'Sayfa {page} / {pages}', total: { one: '{count} ürün', other: '{count} ürün' } },
+    pagination: { label: 'Öneri sayfaları', previous: 'Önceki', next: 'Sonraki', page: 'Sayfa {page} / {pageCount}', total: { one: '{count} ürün', other: '{count} ürün' } },
     errors: {
       invalid: 'Lütfen değerleri kontrol edin.',
       forbidden: 'Fiyatları, maliyetleri ve kuralları yalnızca bu mağazanın yöneticisi değiştirebilir.',

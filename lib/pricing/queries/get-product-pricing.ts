@@ -4,6 +4,7 @@ import { competitorPrices, priceSuggestions, productCosts, type PriceSuggestionR
 import { ServiceError } from '@/lib/errors/service-error';
 import { getStoreSettings } from '@/lib/shop/store-settings';
 import { readShopPricing } from '@/lib/sync/read-shop-stock-prices';
+import { decodeHtmlEntities } from '@/lib/shop/decode-html-entities';
 import type { TenantDb } from '@/lib/tenants/tenant-db';
 import { WEEK_MS } from '../demand-model';
 import { salesWindow } from '../sales-window';
@@ -70,8 +71,8 @@ export async function getProductPricing(db: Db, shop: TenantDb, productId: numbe
   const row = suggestion[0];
   return {
     productId,
-    name: product.name || null,
-    model: product.model,
+    name: decodeHtmlEntities(product.name ?? '') || null,
+    model: decodeHtmlEntities(product.model),
     price: product.price,
     currency: pricing.currency,
     cost: cost[0]?.cost ?? null,

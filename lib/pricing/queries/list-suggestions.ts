@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, inArray, like, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '@/lib/db/pool';
 import { priceSuggestions, type SuggestionConfidence, type SuggestionStatus } from '@/lib/db/schema';
+import { decodeHtmlEntities } from '@/lib/shop/decode-html-entities';
 import type { TenantDb } from '@/lib/tenants/tenant-db';
 import { SUGGESTION_PAGE_SIZE, type SuggestionListQuery } from './suggestion-list-query';
 
@@ -85,7 +86,8 @@ export async function listSuggestions(db: Db, shop: TenantDb, languageId: number
       .from(p)
       .leftJoin(pd, and(eq(pd.productId, p.productId), eq(pd.languageId, languageId)))
       .where(inArray(p.productId, rows.map((r) => r.ocProductId)));
-    for (const f of found) names.set(f.id, { name: f.name ?? '', model: f.model });
+    // OpenCart stores names HTML-escaped (`30&quot;`).
+    for (const f of found) names.set(f.id, { name: decodeHtmlEntities(f.name ?? ''), model: decodeHtmlEntities(f.model) });
   }
   return {
     rows: rows.map((r) => ({
