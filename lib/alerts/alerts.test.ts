@@ -1,9 +1,9 @@
 import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { Webhook } from 'standardwebhooks';
 import { createAppTestDatabase, type TestDatabase } from '@/lib/testing/harness';
-import { alertDeliveries, alertThresholds, alerts, auditLog, circuitBreakers, tenants } from '@/lib/db/schema';
+import { alertDeliveries, alertThresholds, alerts, auditLog, backups, circuitBreakers, gdprRequests, tenants } from '@/lib/db/schema';
 import { ServiceError } from '@/lib/errors/service-error';
 import { databaseNow } from '@/lib/monitoring/database-time';
 import { addAccount, addApiCalls, addDeliveries, addJobRun, addTenant, at } from '@/lib/monitoring/monitoring.test-helper';
@@ -27,11 +27,15 @@ beforeAll(async () => {
   shopId = def!.id;
   otherId = await addTenant(t.db, 'other');
   now = await databaseNow(t.db);
+  // Both shops were backed up an hour ago: a quiet shop is a backed-up one.
+  for (const tenantId of [shopId, otherId]) {
+    await t.db.insert(backups).values({ tenantId, kind: 'scheduled', status: 'succeeded', encrypted: false, requestedBy: 'test', startedAt: at(now, 60), finishedAt: at(now, 60) });
+  }
 }, 120_000);
 afterAll(async () => t?.drop());
 
 describe('alert rules', () => {
-  it('a quiet shop raises nothing, and backup and GDPR rules evaluate to nothing before their tables exist', async () => {
+  it('a quiet shop (backed up, no request due) raises nothing', async () => {
     expect(await evaluateAlerts(t.db, shopId, JOBS)).toEqual({ holding: 0, raised: 0, cleared: 0 });
     expect(await alertsOf(shopId)).toEqual([]);
   });
@@ -85,21 +89,30 @@ describe('alert rules', () => {
     expect(failing.every((a) => a.acknowledgedAt === null)).toBe(true);
   });
 
-  it('backups older than 26 hours and GDPR requests due within 3 days raise once their tables exist', async () => {
-    await t.db.execute(sql`CREATE TABLE msc_backup (id BIGINT UNSIGNED AUTO_INCREMENT PRIMARY KEY, tenant_id BIGINT UNSIGNED NOT NULL, status VARCHAR(16) NOT NULL, finished_at DATETIME(3) NULL) ENGINE=InnoDB`);
-    await t.db.execute(sql`CREATE TABLE msc_gdpr_request (id BIGINT UNSIGNED AUTO_INCREMENT PRIMARY KEY, tenant_id BIGINT UNSIGNED NOT NULL, status VARCHAR(16) NOT NULL, due_at DATETIME(3) NOT NULL) ENGINE=InnoDB`);
-    try {
-      await t.db.execute(sql`INSERT INTO msc_backup (tenant_id, status, finished_at) VALUES (${otherId}, 'succeeded', UTC_TIMESTAMP(3) - INTERVAL 2 HOUR)`);
-      await t.db.execute(sql`INSERT INTO msc_gdpr_request (tenant_id, status, due_at) VALUES (${otherId}, 'open', UTC_TIMESTAMP(3) + INTERVAL 10 DAY)`);
-      expect((await evaluateAlerts(t.db, otherId, JOBS)).raised).toBe(0);
-      await t.db.execute(sql`UPDATE msc_backup SET finished_at = UTC_TIMESTAMP(3) - INTERVAL 27 HOUR`);
-      await t.db.execute(sql`UPDATE msc_gdpr_request SET due_at = UTC_TIMESTAMP(3) + INTERVAL 2 DAY`);
-      expect((await evaluateAlerts(t.db, otherId, JOBS)).raised).toBe(2);
-      expect(await kindsOf(otherId)).toEqual(['backup_stale', 'gdpr_due', 'processing_lag']);
-    } finally {
-      await t.db.execute(sql`DROP TABLE msc_backup`);
-      await t.db.execute(sql`DROP TABLE msc_gdpr_request`);
-    }
+  it('a backup older than 26 hours, no backup at all, and confirmed GDPR requests due within 3 days raise', async () => {
+    const requestDue = (tenantId: number, status: 'open' | 'unverified', days: number) =>
+      t.db.insert(gdprRequests).values({
+        tenantId,
+        type: 'access',
+        source: 'admin',
+        status,
+        email: `${status}@example.com`,
+        subjectHash: status,
+        receivedAt: at(now, 60),
+        dueAt: new Date(now.getTime() + days * 86_400_000),
+      });
+    await requestDue(otherId, 'open', 10);
+    expect((await evaluateAlerts(t.db, otherId, JOBS)).raised).toBe(0);
+    await t.db.update(backups).set({ finishedAt: at(now, 27 * 60) }).where(eq(backups.tenantId, otherId));
+    await requestDue(otherId, 'open', 2);
+    // Not confirmed by its sender yet: not a request to answer.
+    await requestDue(otherId, 'unverified', 1);
+    expect((await evaluateAlerts(t.db, otherId, JOBS)).raised).toBe(2);
+    expect(await kindsOf(otherId)).toEqual(['backup_stale', 'gdpr_due', 'processing_lag']);
+
+    const fresh = await addTenant(t.db, 'fresh');
+    expect((await evaluateAlerts(t.db, fresh, JOBS)).raised).toBe(1);
+    expect(await kindsOf(fresh)).toEqual(['backup_stale']);
   });
 });
 

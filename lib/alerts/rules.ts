@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Db } from '@/lib/db/pool';
 import type { AlertSeverity } from '@/lib/db/schema';
 import { selectRows } from '@/lib/orders/raw-sql';
-import { gdprRequestsDueSoon, newestGoodBackup } from '@/lib/monitoring/optional-tables';
+import { gdprRequestsDueSoon, newestGoodBackup } from '@/lib/monitoring/backup-and-gdpr-state';
 import type { AlertThresholds } from './thresholds';
 
 /** A condition that holds now; `subject` tells apart several of one kind (a job, an account, a marketplace). */
@@ -96,24 +96,22 @@ const circuitOpen: AlertRule = {
   },
 };
 
-/** Evaluates to nothing until backups exist (lib/monitoring/optional-tables.ts). */
+/** No good backup yet, or the newest is too old. */
 const backupStale: AlertRule = {
   kind: 'backup_stale',
   async evaluate({ db, tenantId, thresholds, now }) {
     const newest = await newestGoodBackup(db, tenantId);
-    if (newest === 'no-table') return [];
     const ageHours = newest ? (now.getTime() - newest.getTime()) / 3_600_000 : null;
     if (ageHours !== null && ageHours <= thresholds.backup_max_age_hours) return [];
     return [{ kind: 'backup_stale', subject: '', severity: 'critical', message: `No good backup in the last ${thresholds.backup_max_age_hours} hours.` }];
   },
 };
 
-/** Evaluates to nothing until GDPR requests exist. */
+/** Confirmed GDPR requests not closed and due within the threshold (overdue ones included). */
 const gdprDue: AlertRule = {
   kind: 'gdpr_due',
   async evaluate({ db, tenantId, thresholds }) {
     const due = await gdprRequestsDueSoon(db, tenantId, thresholds.gdpr_due_days);
-    if (due === 'no-table') return [];
     return due.map((r) => ({ kind: 'gdpr_due', subject: `request:${r.id}`, severity: 'warning' as const, message: `GDPR request ${r.id} is due ${r.dueAt.toISOString().slice(0, 10)}.` }));
   },
 };

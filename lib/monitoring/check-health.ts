@@ -4,7 +4,7 @@ import type { Db } from '@/lib/db/pool';
 import { tenants } from '@/lib/db/schema';
 import { selectRows } from '@/lib/orders/raw-sql';
 import { utcDateSchema } from './database-time';
-import { newestGoodBackup } from './optional-tables';
+import { newestGoodBackup } from './backup-and-gdpr-state';
 
 export type HealthCheck = { name: string; ok: boolean; latencyMs: number; error?: string; detail?: Record<string, string | number | null> };
 export type Health = { status: 'ok' | 'fail'; checks: HealthCheck[] };
@@ -72,7 +72,7 @@ export async function checkHealth(db: Db, options: HealthOptions): Promise<Healt
     timed('backup', timeoutMs, async (): Promise<CheckOutcome> => {
       const backup = await newestGoodBackup(db);
       // Before the first good backup there is no age to judge (a new install is not unhealthy); the alert rule still says so.
-      if (backup === 'no-table' || backup === null) return { detail: { backups: 'none yet' } };
+      if (backup === null) return { detail: { backups: 'none yet' } };
       const ageHours = (Date.now() - backup.getTime()) / 3_600_000;
       if (ageHours > BACKUP_MAX_AGE_HOURS) throw new Error(`no good backup in the last ${BACKUP_MAX_AGE_HOURS} hours`);
       return { detail: { newestGoodBackupAgeHours: Math.round(ageHours * 10) / 10 } };
