@@ -17,4 +17,4 @@ export type RejectSuggestionAction = (input: { productId: number }) => Promise<A
 export type ComputeProductAction = (input: { productId: number }) => Promise<ActionResult<{ products: number }>>;
 export type SetProductCostAction = (input: { productId: number; cost: string }) => Promise<ActionResult<{ cost: string }>>;
 export type ImportCostsAction = (input: { csv: string }) => Promise<ActionResult<{ report: CostImportReport }>>;
-export type SaveShopRulesAction = (input: Record<string, string | null>) => Promise<ActionResult>;
+export type SavePricingRuleAction = (input: Record<string, string | number | null>) => Promise<ActionResult>;

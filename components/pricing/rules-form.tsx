@@ -4,7 +4,8 @@ import { PRICE_ROUNDINGS } from '@/lib/db/schema';
 import overview from '@/components/overview/overview.module.css';
 import { OutcomeMessage } from '@/components/product-links/outcome-message';
 import { useProductAction } from '@/components/product-links/use-product-action';
-import type { PricingLabels, SaveShopRulesAction } from './labels';
+import type { PricingRuleScope } from '@/lib/db/schema';
+import type { PricingLabels, SavePricingRuleAction } from './labels';
 import styles from './pricing.module.css';
 
 export type ShopRuleValues = {
@@ -20,23 +21,40 @@ export type ShopRuleValues = {
 const NUMBER_FIELDS = ['marginFloorPct', 'maxStepPct', 'priceFloor', 'priceCeiling', 'beatCompetitorBy', 'beatCompetitorFloor'] as const;
 const ROUNDING_LABEL = { none: 'none', '0.90': 'end90', '0.99': 'end99' } as const;
 
-/** The shop-wide rules; category and product rows override them (see lib/pricing/pricing-rules-book.ts). */
-export function RulesForm({ values, save, labels }: { values: ShopRuleValues; save: SaveShopRulesAction; labels: PricingLabels }) {
+/** One rule row: the shop's, or a category's or product's override (empty fields inherit; lib/pricing/pricing-rules-book.ts). */
+export function RulesForm({
+  scope,
+  scopeId,
+  heading,
+  hint,
+  values,
+  save,
+  labels,
+}: {
+  scope: PricingRuleScope;
+  scopeId: number;
+  heading: string;
+  hint: string;
+  values: ShopRuleValues;
+  save: SavePricingRuleAction;
+  labels: PricingLabels;
+}) {
   const r = labels.rules;
+  const headingId = `pricing-rules-${scope}`;
   const { run, pending, outcome } = useProductAction(labels.errors.generic);
   const trimmed = (v: string | null) => (v === null ? '' : String(Number(v)));
   return (
-    <section className={overview.panel} aria-labelledby="pricing-rules">
-      <h2 id="pricing-rules" className={overview.panelTitle}>
-        {r.heading}
+    <section className={overview.panel} aria-labelledby={headingId}>
+      <h2 id={headingId} className={overview.panelTitle}>
+        {heading}
       </h2>
-      <p className={styles.hint}>{r.hint}</p>
+      <p className={styles.hint}>{hint}</p>
       <form
         className={styles.form}
         onSubmit={(e) => {
           e.preventDefault();
           const data = new FormData(e.currentTarget);
-          const input: Record<string, string | null> = {};
+          const input: Record<string, string | number | null> = { scope, scopeId };
           for (const name of NUMBER_FIELDS) input[name] = String(data.get(name) ?? '');
           const rounding = String(data.get('rounding') ?? '');
           input.rounding = rounding === '' ? null : rounding;
@@ -53,6 +71,7 @@ export function RulesForm({ values, save, labels }: { values: ShopRuleValues; sa
           <label className={styles.field}>
             <span className={styles.fieldLabel}>{r.rounding}</span>
             <select className={styles.control} name="rounding" defaultValue={values.rounding ?? ''}>
+              {scope === 'shop' ? null : <option value="">{r.inherit}</option>}
               {PRICE_ROUNDINGS.map((value) => (
                 <option key={value} value={value}>
                   {r.roundings[ROUNDING_LABEL[value]]}

@@ -53,8 +53,9 @@ export const importCostsAction = tenantAction({ schema: csvSchema, roles: PRICIN
   return { ok: true, report };
 });
 
-export const saveShopRulesAction = tenantAction({ schema: pricingRuleSchema, roles: PRICING_EDIT_ROLES, errors }, async (input, ctx) => {
-  await savePricingRule(ctx.db, ctx.tenant.tenant.id, { ...input, scope: 'shop', scopeId: 0 }, { actor: ctx.actor, request: ctx.request });
+/** The shop's rules, or a category's or product's overrides (scope and id in the input). */
+export const savePricingRuleAction = tenantAction({ schema: pricingRuleSchema, roles: PRICING_EDIT_ROLES, errors }, async (input, ctx) => {
+  await savePricingRule(ctx.db, ctx.tenant.tenant.id, input, { actor: ctx.actor, request: ctx.request });
   revalidatePath(PRICING_PATH, 'layout');
   return { ok: true };
 });

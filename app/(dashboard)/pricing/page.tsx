@@ -15,7 +15,7 @@ import { RulesForm } from '@/components/pricing/rules-form';
 import { SuggestionFilterForm } from '@/components/pricing/suggestion-filter-form';
 import { SuggestionsTable, type SortLinks } from '@/components/pricing/suggestions-table';
 import { Pagination } from '@/components/ui/pagination';
-import { bulkAcceptAction, importCostsAction, saveShopRulesAction } from './actions';
+import { bulkAcceptAction, importCostsAction, savePricingRuleAction } from './actions';
 import { PRICING_EDIT_ROLES } from './pricing-roles';
 
 export default async function PricingPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
@@ -65,6 +65,10 @@ export default async function PricingPage({ searchParams }: { searchParams: Prom
       {canEdit ? (
         <div className={styles.columns}>
           <RulesForm
+            scope="shop"
+            scopeId={0}
+            heading={m.rules.heading}
+            hint={m.rules.hint}
             values={{
               marginFloorPct: shopRule?.marginFloorPct ?? null,
               maxStepPct: shopRule?.maxStepPct ?? null,
@@ -74,7 +78,7 @@ export default async function PricingPage({ searchParams }: { searchParams: Prom
               beatCompetitorBy: shopRule?.beatCompetitorBy ?? null,
               beatCompetitorFloor: shopRule?.beatCompetitorFloor ?? null,
             }}
-            save={saveShopRulesAction}
+            save={savePricingRuleAction}
             labels={m}
           />
           <CostImportForm importCosts={importCostsAction} labels={m} />

@@ -140,6 +140,10 @@ export const pricingMessages = {
       beatCompetitorFloor: 'But never below',
       save: 'Save rules',
       saved: 'Rules saved; they apply from the next computation.',
+      productHeading: 'Rules for this product',
+      categoryHeading: 'Rules for its category (#{id})',
+      overrideHint: 'Filled fields override the rules above it (shop, then category, then product); empty ones inherit.',
+      inherit: 'Inherit',
     },
     reasons: {
       competitor: 'Lowest competitor: {seller} at {price}.',
@@ -330,6 +334,10 @@ export const pricingMessages = {
       beatCompetitorFloor: 'Ama asla bunun altına inme',
       save: 'Kuralları kaydet',
       saved: 'Kurallar kaydedildi; bir sonraki hesaplamadan itibaren geçerli.',
+      productHeading: 'Bu ürünün kuralları',
+      categoryHeading: 'Kategorisinin kuralları (#{id})',
+      overrideHint: 'Dolu alanlar üstteki kuralları geçersiz kılar (mağaza, sonra kategori, sonra ürün); boş alanlar devralır.',
+      inherit: 'Devral',
     },
     reasons: {
       competitor: 'En ucuz rakip: {seller}, {price}.',

@@ -1,6 +1,6 @@
-import { and, asc, eq, gte } from 'drizzle-orm';
+import { and, asc, eq, gte, or, sql } from 'drizzle-orm';
 import type { Db } from '@/lib/db/pool';
-import { competitorPrices, priceSuggestions, productCosts, type PriceSuggestionRow } from '@/lib/db/schema';
+import { competitorPrices, priceSuggestions, pricingRules, productCosts, type PriceSuggestionRow, type PricingRuleRow } from '@/lib/db/schema';
 import { ServiceError } from '@/lib/errors/service-error';
 import { getStoreSettings } from '@/lib/shop/store-settings';
 import { readShopPricing } from '@/lib/sync/read-shop-stock-prices';
@@ -28,14 +28,23 @@ export type ProductPricing = {
   history: HistoryWeek[];
   competitors: CompetitorPoint[];
   suggestion: (PriceSuggestionRow & { parsed: SuggestionDetails }) | null;
+  /** The lowest of its categories (0 for none), whose rules and elasticity it falls back on. */
+  categoryId: number;
+  rules: { product: PricingRuleRow | null; category: PricingRuleRow | null };
 };
 
 /** One product's page: its weekly sales and prices, competitor prices over time, and its latest suggestion. */
 export async function getProductPricing(db: Db, shop: TenantDb, productId: number, now = new Date()): Promise<ProductPricing> {
-  const { product: p, productDescription: pd, productToStore: pts } = shop.oc;
+  const { product: p, productDescription: pd, productToStore: pts, productToCategory: ptc } = shop.oc;
   const [settings, pricing] = await Promise.all([getStoreSettings(shop), readShopPricing(shop, now)]);
   const [product] = await shop.db
-    .select({ id: p.productId, name: pd.name, model: p.model, price: p.price })
+    .select({
+      id: p.productId,
+      name: pd.name,
+      model: p.model,
+      price: p.price,
+      categoryId: sql<number | null>`(SELECT MIN(c.category_id) FROM ${ptc} c WHERE c.product_id = ${p.productId})`,
+    })
     .from(p)
     .innerJoin(pts, and(eq(pts.productId, p.productId), eq(pts.storeId, shop.tenant.storeId)))
     .leftJoin(pd, and(eq(pd.productId, p.productId), eq(pd.languageId, settings.languageId)))
@@ -51,7 +60,8 @@ export async function getProductPricing(db: Db, shop: TenantDb, productId: numbe
     });
   }
 
-  const [suggestion, competitors, cost] = await Promise.all([
+  const categoryId = Number(product.categoryId ?? 0);
+  const [suggestion, competitors, cost, rules] = await Promise.all([
     db.select().from(priceSuggestions).where(and(eq(priceSuggestions.tenantId, shop.tenant.id), eq(priceSuggestions.ocProductId, productId))),
     db
       .select({ observedAt: competitorPrices.observedAt, seller: competitorPrices.seller, price: competitorPrices.price, buyBox: competitorPrices.isBuyBoxWinner })
@@ -67,6 +77,18 @@ export async function getProductPricing(db: Db, shop: TenantDb, productId: numbe
       .orderBy(asc(competitorPrices.observedAt))
       .limit(COMPETITOR_POINTS_MAX),
     db.select({ cost: productCosts.cost }).from(productCosts).where(and(eq(productCosts.tenantId, shop.tenant.id), eq(productCosts.ocProductId, productId))),
+    db
+      .select()
+      .from(pricingRules)
+      .where(
+        and(
+          eq(pricingRules.tenantId, shop.tenant.id),
+          or(
+            and(eq(pricingRules.scope, 'product'), eq(pricingRules.scopeId, productId)),
+            and(eq(pricingRules.scope, 'category'), eq(pricingRules.scopeId, categoryId)),
+          ),
+        ),
+      ),
   ]);
   const row = suggestion[0];
   return {
@@ -79,5 +101,7 @@ export async function getProductPricing(db: Db, shop: TenantDb, productId: numbe
     history,
     competitors: competitors.map((c) => ({ observedAt: c.observedAt.toISOString(), seller: c.seller, price: Number(c.price), buyBox: c.buyBox })),
     suggestion: row ? { ...row, parsed: suggestionDetailsSchema.parse(row.details) } : null,
+    categoryId,
+    rules: { product: rules.find((r) => r.scope === 'product') ?? null, category: rules.find((r) => r.scope === 'category') ?? null },
   };
 }
