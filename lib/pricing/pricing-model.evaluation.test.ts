@@ -137,6 +137,17 @@ describe('suggestions', () => {
     ]));
   });
 
+  it('does not suggest a move that is expected to lose when the current price breaks no rule', () => {
+    // A special at 70 is below the step's range around the base price 100: every allowed price sells less and earns less.
+    const s = suggestPrice(productInput({ specialPrice: 70, costNet: 20, tax: { pct: 0, fixed: 0 } }));
+    expect(s.status).toBe('none');
+    expect(s.reasons.map((r) => r.code)).toEqual(expect.arrayContaining(['special', 'keep']));
+    // Below the margin floor (95 × 1.1 = 104.50) it must move even so: to the profit side of the range, 110.
+    const floor = suggestPrice(productInput({ specialPrice: 70, costNet: 95, tax: { pct: 0, fixed: 0 }, rules: { ...productInput({}).rules, marginFloorPct: 10 } }));
+    expect(floor.status).toBe('open');
+    expect(floor.suggestedGross).toBeCloseTo(110, 2);
+  });
+
   it('respects every rule over random rules, prices, costs, taxes and competitors (property test)', () => {
     const rng = createRng(20251128);
     const series = [history(1, -0.7), history(2, -1.6), history(3, -3)];
