@@ -28,7 +28,7 @@ export function ErasureReportTable({ report, labels, locale }: { report: Erasure
           <tbody>
             {report.lines.map((l) => (
               <tr key={`${l.key}:${l.action}`}>
-                <th scope="row">{l.table}</th>
+                <th scope="row" className={styles.rowHeader}>{l.table}</th>
                 <td>{e.actions[l.action]}</td>
                 <td className={overview.numeric}>{formatCount(l.planned, locale)}</td>
                 <td className={overview.numeric}>{l.affected === null ? e.pending : formatCount(l.affected, locale)}</td>

@@ -3,6 +3,7 @@ import { format, type Locale } from '@/lib/i18n/locale';
 import { formatCount } from '@/components/overview/intl-format';
 import overview from '@/components/overview/overview.module.css';
 import type { GdprLabels } from './labels';
+import styles from './gdpr.module.css';
 
 /** Every table searched and its rows about the person, before anything is done. */
 export function PreviewTable({ preview, labels, locale }: { preview: PersonPreview; labels: GdprLabels; locale: Locale }) {
@@ -28,7 +29,7 @@ export function PreviewTable({ preview, labels, locale }: { preview: PersonPrevi
           <tbody>
             {preview.tables.map((t) => (
               <tr key={t.key}>
-                <th scope="row">{t.table}</th>
+                <th scope="row" className={styles.rowHeader}>{t.table}</th>
                 <td className={overview.numeric}>{formatCount(t.rows, locale)}</td>
                 <td>{p.actions[t.erasure]}</td>
               </tr>

@@ -123,7 +123,7 @@ export function PublicRequestForm({ shop, labels, consentLabels, locale }: { sho
           </p>
           <div className={styles.mailBox}>{state.outbox.body}</div>
           {link ? (
-            <p>
+            <p className={styles.wrapAnywhere}>
               <a href={link}>{link}</a>
             </p>
           ) : null}

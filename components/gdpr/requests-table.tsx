@@ -5,6 +5,7 @@ import { formatInstant } from '@/components/webhooks/format-instant';
 import overview from '@/components/overview/overview.module.css';
 import { DaysLeft } from './days-left';
 import type { GdprLabels } from './labels';
+import styles from './gdpr.module.css';
 import { StatusBadge } from './status-badge';
 
 /** Requests, soonest due first, with the days left in red near the deadline. */
@@ -30,7 +31,7 @@ export function RequestsTable({ rows, now, labels, locale, timeZone }: { rows: G
             const closed = r.status === 'completed' || r.status === 'rejected';
             return (
               <tr key={r.id}>
-                <th scope="row">
+                <th scope="row" className={styles.rowHeader}>
                   <Link href={`/gdpr/${r.id}`}>#{r.id}</Link>
                 </th>
                 <td>{labels.types[r.type]}</td>
