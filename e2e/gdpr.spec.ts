@@ -116,3 +116,29 @@ test('a person files an erasure on the public page and confirms it by the link; 
   expect(await rowsWithEmail(email)).toBe(0);
   expect(await shopFigures()).toEqual(before);
 });
+
+test('an admin records consent decisions; the ledger shows the current state per purpose and downloads as CSV', async ({ page }) => {
+  const email = `consent-${Date.now().toString(36)}@example.com`;
+  await logIn(page, E2E_ADMIN.username, E2E_ADMIN.password);
+  await page.waitForURL((url) => url.pathname === '/');
+  await page.goto(`/gdpr/consent?email=${encodeURIComponent(email)}`);
+  await expect(page.getByRole('heading', { name: 'Consent ledger', level: 1 })).toBeVisible();
+  await expect(page.getByText('No consent decisions recorded.')).toBeVisible();
+
+  const form = page.getByRole('region', { name: 'Record a decision' });
+  await form.getByLabel('Purpose').selectOption({ label: 'SMS' });
+  await form.getByLabel('Decision').selectOption({ label: 'Granted' });
+  await form.getByRole('button', { name: 'Record' }).click();
+  await expect(form.getByRole('status').filter({ hasText: 'Recorded.' })).toBeVisible();
+  await form.getByLabel('Decision').selectOption({ label: 'Withdrawn' });
+  await form.getByRole('button', { name: 'Record' }).click();
+  await expect(page.getByRole('cell', { name: 'Withdrawn' })).toBeVisible();
+
+  await expect(page.getByRole('listitem').filter({ hasText: /^SMS: Withdrawn/ })).toBeVisible();
+  await expect(page.getByRole('row')).toHaveCount(3);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download CSV' }).click()]);
+  const csv = await readFile((await download.path())!, 'utf8');
+  expect(csv.trim().split('\n')).toHaveLength(3);
+  expect(csv).toContain(`${email},,sms,withdrawn,consent,admin`);
+  await page.screenshot({ path: path.join(process.cwd(), 'docs', 'screenshots', 'gdpr-consent.png'), fullPage: true });
+});

@@ -6,7 +6,21 @@ import type { GdprLabels } from './labels';
 import styles from './gdpr.module.css';
 
 /** A person's current consent per purpose, from the newest ledger row of each. */
-export function ConsentStateList({ email, states, labels, locale, timeZone }: { email: string; states: ConsentState[]; labels: GdprLabels; locale: Locale; timeZone: string }) {
+export function ConsentStateList({
+  email,
+  states,
+  labels,
+  locale,
+  timeZone,
+  linkToLedger = true,
+}: {
+  email: string;
+  states: ConsentState[];
+  labels: GdprLabels;
+  locale: Locale;
+  timeZone: string;
+  linkToLedger?: boolean;
+}) {
   const c = labels.consent;
   return (
     <>
@@ -18,9 +32,11 @@ export function ConsentStateList({ email, states, labels, locale, timeZone }: { 
           </li>
         ))}
       </ul>
-      <p>
-        <Link href={`/gdpr/consent?email=${encodeURIComponent(email)}`}>{c.nav}</Link>
-      </p>
+      {linkToLedger ? (
+        <p>
+          <Link href={`/gdpr/consent?email=${encodeURIComponent(email)}`}>{c.nav}</Link>
+        </p>
+      ) : null}
     </>
   );
 }

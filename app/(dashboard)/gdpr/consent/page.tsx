@@ -57,7 +57,7 @@ export default async function ConsentLedgerPage({ searchParams }: { searchParams
             {c.csv}
           </a>
         </form>
-        {state && query.email ? <ConsentStateList email={query.email} states={state} labels={m} locale={locale} timeZone={timeZone} /> : null}
+        {state && query.email ? <ConsentStateList email={query.email} states={state} labels={m} locale={locale} timeZone={timeZone} linkToLedger={false} /> : null}
         {ledger.rows.length === 0 ? (
           <EmptyState title={c.empty} />
         ) : (
