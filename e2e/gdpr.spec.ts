@@ -88,7 +88,7 @@ test('a person files an erasure on the public page and confirms it by the link; 
   await row.getByRole('link', { name: `#${requestId}`, exact: true }).click();
 
   await expect(page.getByRole('heading', { name: `Request #${requestId}`, level: 1 })).toBeVisible();
-  await expect(page.getByText('Email link clicked', { exact: false })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Request', exact: true }).getByText('Email link clicked', { exact: false })).toBeVisible();
   const preview = page.getByRole('table', { name: 'Data found about this person' });
   await expect(preview.getByRole('row', { name: /^oc_order \d/ })).toContainText(String(person.orders));
   await expect(preview.getByRole('row', { name: /^oc_customer \d/ })).toContainText('1');

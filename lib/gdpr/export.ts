@@ -50,7 +50,7 @@ export async function createExport(mainDb: Db, shop: TenantDb, requestId: number
     })
     .$returningId();
   await markInProgress(mainDb, requestId);
-  await recordRequestEvent(mainDb, { tenantId: shop.tenant.id, requestId, action: 'exported', note: `${rowCount} rows, ${tables.length} tables`, after: { exportId: row!.id, rowCount, bytes: zip.byteLength } }, ctx);
+  await recordRequestEvent(mainDb, { tenantId: shop.tenant.id, requestId, action: 'exported', after: { exportId: row!.id, rowCount, tables: tables.length, bytes: zip.byteLength } }, ctx);
   return { id: row!.id, rowCount, bytes: zip.byteLength };
 }
 

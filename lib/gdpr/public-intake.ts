@@ -118,7 +118,7 @@ export async function confirmPublicRequest(db: Db, tenant: PublicTenantRef, toke
       await recordConsent(db, tenant.id, { email: request.email, customerId: request.customerId ?? undefined, purpose, action: 'withdrawn', legalBasis: 'consent', source: 'public_page' }, wctx, now);
     }
     await db.update(gdprRequests).set({ status: 'completed', closedAt: now, updatedAt: now }).where(eq(gdprRequests.id, request.id));
-    await recordRequestEvent(db, { tenantId: tenant.id, requestId: request.id, action: 'completed', note: `withdrawn: ${purposes.join(', ')}` }, wctx);
+    await recordRequestEvent(db, { tenantId: tenant.id, requestId: request.id, action: 'completed', after: { withdrawn: purposes } }, wctx);
   }
   return 'confirmed';
 }

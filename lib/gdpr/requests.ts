@@ -80,7 +80,7 @@ export async function createRequest(db: DbOrTx, input: NewRequestInput, ctx: Gdp
     })
     .$returningId();
   const id = row!.id;
-  await recordRequestEvent(db, { tenantId: input.tenantId, requestId: id, action: 'received', note: `${input.source}, ${input.type}`, after: { type: input.type, source: input.source } }, ctx);
+  await recordRequestEvent(db, { tenantId: input.tenantId, requestId: id, action: 'received', after: { type: input.type, source: input.source } }, ctx);
   return id;
 }
 

@@ -40,7 +40,7 @@ async function ensurePlan(input: ErasureInput, ctx: GdprWriteContext): Promise<E
   const plan = await buildErasurePlan(shop, mainDb, keys, await getGdprSettings(mainDb, shop.tenant.id), newPseudonym());
   await mainDb.insert(gdprErasures).values({ requestId, tenantId: shop.tenant.id, plan }).onDuplicateKeyUpdate({ set: { requestId } });
   await mainDb.update(gdprRequests).set({ status: 'in_progress', updatedAt: new Date() }).where(eq(gdprRequests.id, requestId));
-  await recordRequestEvent(mainDb, { tenantId: shop.tenant.id, requestId, action: 'erasure_planned', note: `${plan.steps.length} steps` }, ctx);
+  await recordRequestEvent(mainDb, { tenantId: shop.tenant.id, requestId, action: 'erasure_planned', after: { steps: plan.steps.length } }, ctx);
   return (await loadPlan(mainDb, requestId))!.plan;
 }
 
@@ -93,7 +93,7 @@ export async function runErasure(input: ErasureInput, ctx: GdprWriteContext, hoo
       .where(and(eq(gdprRequests.id, requestId), eq(gdprRequests.status, 'in_progress')));
     if (closed.affectedRows > 0) {
       await syncOpenCartGdprStatus(shop, request.ocGdprId, 'completed');
-      await recordRequestEvent(mainDb, { tenantId: shop.tenant.id, requestId, action: 'erasure_completed', note: `${plan.steps.length} steps` }, ctx);
+      await recordRequestEvent(mainDb, { tenantId: shop.tenant.id, requestId, action: 'erasure_completed', after: { steps: plan.steps.length } }, ctx);
     }
     return (await getErasureReport(mainDb, shop, requestId))!;
   } finally {
