@@ -118,6 +118,8 @@ export async function acceptSuggestion(db: Db, input: AcceptSuggestionInput, ctx
   const now = ctx.now ?? new Date();
   const dates = parsed.as === 'special' ? { start: parsed.specialStart!, end: parsed.specialEnd! } : null;
   const pricing = await readShopPricing(ctx.shop, now);
+  const { product } = ctx.shop.oc;
+  const [shopProduct] = await ctx.shop.db.select({ price: product.price }).from(product).where(eq(product.productId, parsed.productId));
 
   const row = await db.transaction(async (tx) => {
     const [found] = await tx
@@ -129,6 +131,10 @@ export async function acceptSuggestion(db: Db, input: AcceptSuggestionInput, ctx
     const unfinished = found.status === 'accepted' && found.appliedAt === null;
     if (unfinished) return found;
     if (found.status !== 'open') throw new ServiceError('CONFLICT', `The suggestion for product ${parsed.productId} is ${found.status}.`);
+    // Someone changed the price in OpenCart since the suggestion was computed: it was made for another price.
+    if (!shopProduct || shopProduct.price !== found.currentPrice) {
+      throw new ServiceError('CONFLICT', `The price of product ${parsed.productId} changed since the suggestion was computed; compute it again.`);
+    }
     const details = suggestionDetailsSchema.parse(found.details);
     const gross = parsed.priceGross ?? Number(found.suggestedPriceGross);
     const net = netOf(gross, { pct: details.taxPct, fixed: details.taxFixed });

@@ -185,6 +185,13 @@ describe('accepting, rejecting', () => {
     expect((await suggestionOf(VARIED)).appliedAt).not.toBeNull();
   });
 
+  it('refuses a suggestion made for a price that OpenCart no longer has', async () => {
+    await fixture.shop.db.update(fixture.shop.oc.product).set({ price: '101.0000' }).where(eq(fixture.shop.oc.product.productId, FLAT));
+    await expect(acceptSuggestion(t.db, { productId: FLAT }, { shop: fixture.shop, actor, now: NOW })).rejects.toMatchObject({ code: 'CONFLICT' });
+    await fixture.shop.db.update(fixture.shop.oc.product).set({ price: '100.0000' }).where(eq(fixture.shop.oc.product.productId, FLAT));
+    expect((await suggestionOf(FLAT)).status).toBe('open');
+  });
+
   it('accepting as a dated special writes an oc_product_special row and leaves the base price', async () => {
     const edited = { productId: FLAT, as: 'special' as const, priceGross: 92.99, specialStart: '2025-12-01', specialEnd: '2025-12-15' };
     await acceptSuggestion(t.db, edited, { shop: fixture.shop, actor, now: NOW });
