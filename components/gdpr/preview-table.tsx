@@ -31,7 +31,7 @@ export function PreviewTable({ preview, labels, locale }: { preview: PersonPrevi
               <tr key={t.key}>
                 <th scope="row" className={styles.rowHeader}>{t.table}</th>
                 <td className={overview.numeric}>{formatCount(t.rows, locale)}</td>
-                <td>{p.actions[t.erasure]}</td>
+                <td>{t.key === 'msc_gdpr_export' ? p.exportFiles : p.actions[t.erasure]}</td>
               </tr>
             ))}
           </tbody>
