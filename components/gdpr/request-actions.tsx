@@ -14,6 +14,8 @@ type Props = {
   needsIdentity: boolean;
   canExtend: boolean;
   canClose: boolean;
+  /** Erasure requests complete by running the erasure: closing here can only refuse them. */
+  refuseOnly: boolean;
   verify: GdprAction<Record<string, FormDataEntryValue>>;
   extend: GdprAction<Record<string, FormDataEntryValue>, { dueAt: string }>;
   close: GdprAction<Record<string, FormDataEntryValue>>;
@@ -101,7 +103,7 @@ export function RequestActions(props: Props) {
               <label className={styles.field}>
                 <span className={styles.fieldLabel}>{labels.close.outcome}</span>
                 <select name="outcome" className={styles.control}>
-                  <option value="completed">{labels.close.completed}</option>
+                  {props.refuseOnly ? null : <option value="completed">{labels.close.completed}</option>}
                   <option value="rejected">{labels.close.rejected}</option>
                 </select>
               </label>

@@ -19,6 +19,8 @@ export async function closeRequest(db: Db, shop: TenantDb, input: z.output<typeo
   const tenantId = shop.tenant.id;
   const request = await getRequest(db, tenantId, input.id);
   assertOpen(request);
+  // An erasure is completed by running it (lib/gdpr/run-erasure.ts), never by saying so.
+  if (input.outcome === 'completed' && request.type === 'erasure') throw new ServiceError('CONFLICT', `Erasure request ${request.id} completes when its erasure runs`);
   if (input.outcome === 'completed' && !request.identityVerifiedAt) throw new ServiceError('CONFLICT', `Request ${request.id} has no verified identity`);
   await db
     .update(gdprRequests)

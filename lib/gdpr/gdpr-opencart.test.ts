@@ -7,6 +7,7 @@ import { previewPerson } from './find-person';
 import { importOpenCartGdprRequests } from './opencart-gdpr-sync';
 import { findOpenCartGdprTable, openCartGdprTable } from './opencart-gdpr-table';
 import { closeRequest } from './close-request';
+import { createRequest } from './requests';
 import { runErasure } from './run-erasure';
 import { scanDatabaseFor, seedPerson } from './gdpr.test-helper';
 
@@ -57,6 +58,9 @@ describe("OpenCart 4's oc_gdpr", () => {
     expect(after!.status).toBe(3);
     expect(await scanDatabaseFor(t.db, person.email)).toEqual([]);
 
+    // An erasure completes by running it, not by closing it as done.
+    const other = await createRequest(t.db, { tenantId: shop.tenant.id, type: 'erasure', source: 'admin', email: 'x@example.com', language: 'en', identityMethod: 'other', receivedAt: new Date() }, ctx);
+    await expect(closeRequest(t.db, shop, { id: other, outcome: 'completed', note: 'done by hand' }, ctx)).rejects.toMatchObject({ code: 'CONFLICT' });
     const [access] = await t.db.select().from(gdprRequests).where(eq(gdprRequests.ocGdprId, exportRow!.gdprId));
     await closeRequest(t.db, shop, { id: access!.id, outcome: 'rejected', note: 'Not a customer of this shop' }, ctx);
     const [denied] = await t.db.select().from(oc).where(eq(oc.gdprId, exportRow!.gdprId));

@@ -104,6 +104,7 @@ export default async function GdprRequestPage({ params }: { params: Promise<{ id
           needsIdentity={!verified}
           canExtend={request.extendedAt === null}
           canClose={isAdmin}
+          refuseOnly={request.type === 'erasure'}
           verify={verifyIdentityAction}
           extend={extendRequestAction}
           close={closeRequestAction}
