@@ -2,8 +2,11 @@ import { eq, gt, and, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { MySqlColumn } from 'drizzle-orm/mysql-core';
 import type { DbOrTx } from '@/lib/db/pool';
 import type { TenantDb } from '@/lib/tenants/tenant-db';
-import { findOpenCartGdprTable } from './opencart-gdpr-table';
-import { personTables, realTableName, rowWithColumnNames, type ErasureAction, type PersonKeys, type PersonTable } from './person-tables';
+import { openCartGdprTable } from './opencart-gdpr-table';
+import { readShopSchema } from './shop-schema';
+import { z } from 'zod';
+import { selectRows } from '@/lib/orders/raw-sql';
+import { personTables, realTableName, type ErasureAction, type PersonKeys, type PersonTable } from './person-tables';
 import { normaliseEmail } from './subject';
 
 export type PersonLookup = { email?: string | null; customerId?: number | null; orderId?: number | null };
@@ -54,6 +57,11 @@ export async function findPersonKeys(shop: TenantDb, lookup: PersonLookup): Prom
   return keys;
 }
 
+/** Binary columns (none about a person, but the driver returns Buffers) as base64, so the JSON stays readable. */
+function exportable(row: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(row).map(([k, v]) => [k, Buffer.isBuffer(v) ? v.toString('base64') : v]));
+}
+
 export type PersonTableRows = {
   key: string;
   table: string;
@@ -65,9 +73,14 @@ function handleFor(shop: TenantDb, mainDb: DbOrTx, t: PersonTable): DbOrTx {
   return t.database === 'shop' ? shop.db : mainDb;
 }
 
-/** The tables that can hold something about a person in this shop (oc_gdpr only where OpenCart 4 has it). */
+/**
+ * The tables that can hold something about a person in this shop: OpenCart's only where the shop's
+ * database has them (oc_gdpr only on OpenCart 4), so one list serves 3.0 and 4.0.
+ */
 export async function personTablesFor(shop: TenantDb): Promise<PersonTable[]> {
-  return personTables(shop.oc, shop.tenant.id, await findOpenCartGdprTable(shop.db, shop.tenant.prefix));
+  const schema = await readShopSchema(shop.db);
+  const ocGdpr = schema.has(`${shop.tenant.prefix}gdpr`) ? openCartGdprTable(shop.tenant.prefix) : null;
+  return personTables(shop.oc, shop.tenant.id, ocGdpr).filter((t) => t.database === 'main' || schema.has(realTableName(t)));
 }
 
 /** Every row about the person, per table, with the database's column names: what an export contains. */
@@ -76,8 +89,9 @@ export async function collectPersonRows(shop: TenantDb, mainDb: DbOrTx, keys: Pe
   for (const t of await personTablesFor(shop)) {
     if (t.exported === false) continue;
     const where = t.where(keys);
-    const rows = where ? await handleFor(shop, mainDb, t).select().from(t.table).where(where) : [];
-    out.push({ key: t.key, table: realTableName(t), erasure: t.erasure, rows: rows.map((r) => rowWithColumnNames(t.table, r as Record<string, unknown>)) });
+    // SELECT *: every column the shop's table has (3.0 and 4.0 differ), under the database's own names.
+    const rows = where ? await selectRows(handleFor(shop, mainDb, t), sql`SELECT * FROM ${t.table} WHERE ${where}`, z.record(z.string(), z.unknown())) : [];
+    out.push({ key: t.key, table: realTableName(t), erasure: t.erasure, rows: rows.map(exportable) });
   }
   return out;
 }

@@ -1,4 +1,4 @@
-import { and, eq, getTableColumns, getTableName, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, eq, getTableName, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { MySqlColumn, MySqlTable } from 'drizzle-orm/mysql-core';
 import type { OpenCartTables } from '@/lib/db/opencart';
 import { gdprConsents, gdprExports, gdprMailOutbox, gdprRequests, marketplaceOrders, webhookDeliveries, webhookEvents } from '@/lib/db/schema';
@@ -219,12 +219,4 @@ export function personTables(oc: OpenCartTables, tenantId: number, ocGdpr: OpenC
 /** The table's real name (with the shop's prefix), for the preview and the export's file names. */
 export function realTableName(t: PersonTable): string {
   return getTableName(t.table);
-}
-
-/** A row as the database names its columns (the export speaks the shop's column names, not ours). */
-export function rowWithColumnNames(table: MySqlTable, row: Record<string, unknown>): Record<string, unknown> {
-  const columns = getTableColumns(table) as Record<string, MySqlColumn>;
-  const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(row)) out[columns[key]?.name ?? key] = value;
-  return out;
 }

@@ -1,4 +1,5 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, getTableColumns, inArray } from 'drizzle-orm';
+import type { MySqlColumn } from 'drizzle-orm/mysql-core';
 import type { Db } from '@/lib/db/pool';
 import { gdprErasures, gdprErasureSteps, gdprRequests } from '@/lib/db/schema';
 import { ServiceError } from '@/lib/errors/service-error';
@@ -11,6 +12,7 @@ import { realTableName, type PersonTable } from './person-tables';
 import { recordRequestEvent, type GdprWriteContext } from './request-context';
 import { getRequest } from './requests';
 import { getGdprSettings } from './settings';
+import { readShopSchema, type ShopSchema } from './shop-schema';
 import { newPseudonym } from './subject';
 
 export type ErasureReportLine = { key: string; table: string; action: 'delete' | 'anonymise'; planned: number; affected: number | null };
@@ -44,7 +46,15 @@ async function ensurePlan(input: ErasureInput, ctx: GdprWriteContext): Promise<E
   return (await loadPlan(mainDb, requestId))!.plan;
 }
 
-async function runStep(input: ErasureInput, t: PersonTable, step: ErasureStep, pseudonym: string): Promise<number> {
+/** The anonymised values for the columns this shop's table has (OpenCart 4 dropped some of 3.0's, such as fax). */
+function existingColumnsOnly(t: PersonTable, values: Record<string, unknown>, schema: ShopSchema | null): Record<string, unknown> {
+  if (!schema) return values;
+  const present = schema.get(realTableName(t));
+  const columns = getTableColumns(t.table) as Record<string, MySqlColumn>;
+  return Object.fromEntries(Object.entries(values).filter(([key]) => present?.has((columns[key]?.name ?? key).toLowerCase())));
+}
+
+async function runStep(input: ErasureInput, t: PersonTable, step: ErasureStep, pseudonym: string, schema: ShopSchema): Promise<number> {
   const db = t.database === 'shop' ? input.shop.db : input.mainDb;
   const where = inArray(t.idColumn, step.ids);
   if (step.action === 'delete') {
@@ -52,7 +62,8 @@ async function runStep(input: ErasureInput, t: PersonTable, step: ErasureStep, p
     return result.affectedRows;
   }
   if (!t.anonymise) throw new Error(`${t.key} has no anonymisation`);
-  const [result] = await db.update(t.table).set(t.anonymise(pseudonym) as never).where(where);
+  const values = existingColumnsOnly(t, t.anonymise(pseudonym), t.database === 'shop' ? schema : null);
+  const [result] = await db.update(t.table).set(values as never).where(where);
   return result.affectedRows;
 }
 
@@ -74,6 +85,7 @@ export async function runErasure(input: ErasureInput, ctx: GdprWriteContext, hoo
   try {
     const plan = await ensurePlan(input, ctx);
     const tables = new Map((await personTablesFor(shop)).map((t) => [t.key, t]));
+    const schema = await readShopSchema(shop.db);
     const done = new Set(
       (await mainDb.select({ step: gdprErasureSteps.step }).from(gdprErasureSteps).where(eq(gdprErasureSteps.requestId, requestId))).map((r) => r.step),
     );
@@ -81,7 +93,7 @@ export async function runErasure(input: ErasureInput, ctx: GdprWriteContext, hoo
       if (done.has(step.id)) continue;
       const t = tables.get(step.key);
       if (!t) throw new Error(`Erasure step ${step.id}: table ${step.key} is gone from this shop`);
-      const affected = await runStep(input, t, step, plan.pseudonym);
+      const affected = await runStep(input, t, step, plan.pseudonym, schema);
       await hooks.afterStep?.(step);
       await mainDb.insert(gdprErasureSteps).values({ requestId, step: step.id, affected }).onDuplicateKeyUpdate({ set: { step: step.id } });
     }
