@@ -9,5 +9,5 @@ export function DaysLeft({ dueAt, now, closed, labels }: { dueAt: Date; now: Dat
   const days = daysLeft(dueAt, now);
   if (days < 0) return <span className={styles.overdue}>{format(labels.overdue, { days: -days })}</span>;
   if (days === 0) return <span className={styles.overdue}>{labels.dueToday}</span>;
-  return <span className={days <= DUE_SOON_DAYS ? styles.soon : undefined}>{format(labels.days, { days })}</span>;
+  return <span className={days <= DUE_SOON_DAYS ? styles.soon : undefined}>{days === 1 ? labels.oneDay : format(labels.days, { days })}</span>;
 }
