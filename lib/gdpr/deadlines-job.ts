@@ -1,6 +1,6 @@
-import { and, eq, notInArray, sql } from 'drizzle-orm';
+import { and, eq, lt, notInArray, sql } from 'drizzle-orm';
 import type { Db } from '@/lib/db/pool';
-import { gdprRequests } from '@/lib/db/schema';
+import { gdprMailOutbox, gdprRequests } from '@/lib/db/schema';
 import { evaluateAlerts } from '@/lib/alerts/evaluate-alerts';
 import type { AlertRule } from '@/lib/alerts/rules';
 import type { JobDefinition } from '@/lib/jobs/types';
@@ -8,6 +8,7 @@ import { DUE_SOON_DAYS } from './deadlines';
 import { deleteExpiredExports } from './export';
 import { importOpenCartGdprRequests } from './opencart-gdpr-sync';
 import { prunePublicAttempts } from './public-rate-limit';
+import { recordRequestEvent } from './request-context';
 import { CLOSED_STATUSES } from './requests';
 
 /**
@@ -40,16 +41,42 @@ export const gdprDeadlineRule: AlertRule = {
   },
 };
 
+/** A public-page request whose link was never opened is closed, and its address dropped, after this long. */
+export const UNCONFIRMED_KEPT_DAYS = 30;
+
+/**
+ * Public-page requests never confirmed: nobody proved they are the person, so nothing was done; after
+ * UNCONFIRMED_KEPT_DAYS they are refused and their address and mail are dropped (data minimisation).
+ */
+export async function closeUnconfirmedRequests(db: Db, tenantId: number, now = new Date()): Promise<number> {
+  const cutoff = new Date(now.getTime() - UNCONFIRMED_KEPT_DAYS * 86_400_000);
+  const stale = await db
+    .select({ id: gdprRequests.id })
+    .from(gdprRequests)
+    .where(and(eq(gdprRequests.tenantId, tenantId), eq(gdprRequests.status, 'unverified'), eq(gdprRequests.source, 'public_page'), lt(gdprRequests.receivedAt, cutoff)));
+  for (const { id } of stale) {
+    await db
+      .update(gdprRequests)
+      .set({ status: 'rejected', closedAt: now, updatedAt: now, rejectionReason: 'Not confirmed', email: `unconfirmed-${id}@anonymised.invalid`, requesterName: '', details: null })
+      .where(and(eq(gdprRequests.id, id), eq(gdprRequests.status, 'unverified')));
+    await db.update(gdprMailOutbox).set({ toAddress: `unconfirmed-${id}@anonymised.invalid`, body: '' }).where(eq(gdprMailOutbox.requestId, id));
+    await recordRequestEvent(db, { tenantId, requestId: id, action: 'rejected', note: '' }, { actor: { userId: null, username: 'gdpr-deadlines' } });
+  }
+  return stale.length;
+}
+
 export async function runGdprDeadlines(mainDb: Db, shop: Parameters<typeof importOpenCartGdprRequests>[0], now = new Date()) {
   const imported = await importOpenCartGdprRequests(shop, mainDb);
+  const unconfirmedClosed = await closeUnconfirmedRequests(mainDb, shop.tenant.id, now);
   const alerts = await evaluateAlerts(mainDb, shop.tenant.id, [], [gdprDeadlineRule]);
   const exportsDeleted = await deleteExpiredExports(mainDb, shop.tenant.id, now);
   const counters = await prunePublicAttempts(mainDb, now);
-  return { imported: imported.imported, verified: imported.verified, alertsRaised: alerts.raised, dueSoonOrLate: alerts.holding, exportsDeleted, counters };
+  return { imported: imported.imported, verified: imported.verified, unconfirmedClosed, alertsRaised: alerts.raised, dueSoonOrLate: alerts.holding, exportsDeleted, counters };
 }
 
 /**
- * Daily: reads OpenCart 4's oc_gdpr into the list (nothing on OpenCart 3), raises alerts for requests
+ * Daily: reads OpenCart 4's oc_gdpr into the list (nothing on OpenCart 3), closes public-page requests never
+ * confirmed within 30 days (dropping their address), raises alerts for requests
  * near or past their legal due date, deletes export files past their 7 days and old public-page counters.
  */
 export const gdprDeadlinesJob: JobDefinition = {
@@ -59,6 +86,7 @@ export const gdprDeadlinesJob: JobDefinition = {
   countLabels: {
     imported: { tr: 'OpenCart’tan alınan talepler', en: 'Requests read from OpenCart' },
     verified: { tr: 'OpenCart’ta onaylanan talepler', en: 'Requests confirmed in OpenCart' },
+    unconfirmedClosed: { tr: 'Onaylanmadan kapanan talepler', en: 'Unconfirmed requests closed' },
     alertsRaised: { tr: 'Yeni süre uyarıları', en: 'New deadline alerts' },
     dueSoonOrLate: { tr: 'Süresi yaklaşan veya geçen talepler', en: 'Requests due soon or late' },
     exportsDeleted: { tr: 'Silinen dışa aktarmalar', en: 'Exports deleted' },

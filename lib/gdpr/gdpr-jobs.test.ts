@@ -47,6 +47,17 @@ describe('GDPR jobs', () => {
     expect((await runGdprDeadlines(t.db, shop)).alertsRaised).toBe(0);
   });
 
+  it('gdpr-deadlines closes public-page requests never confirmed within 30 days and drops their address', async () => {
+    const old = await createRequest(t.db, { tenantId: shop.tenant.id, type: 'erasure', source: 'public_page', email: 'never.clicked@example.com', language: 'en', receivedAt: new Date(Date.now() - 31 * DAY) }, ctx);
+    const fresh = await createRequest(t.db, { tenantId: shop.tenant.id, type: 'erasure', source: 'public_page', email: 'will.click@example.com', language: 'en', receivedAt: new Date(Date.now() - 2 * DAY) }, ctx);
+    expect((await runGdprDeadlines(t.db, shop)).unconfirmedClosed).toBe(1);
+    const [closedRow] = await t.db.select().from(gdprRequests).where(eq(gdprRequests.id, old));
+    expect(closedRow).toMatchObject({ status: 'rejected', rejectionReason: 'Not confirmed' });
+    expect(await scanDatabaseFor(t.db, 'never.clicked@example.com')).toEqual([]);
+    const [freshRow] = await t.db.select().from(gdprRequests).where(eq(gdprRequests.id, fresh));
+    expect(freshRow!.status).toBe('unverified');
+  });
+
   it('gdpr-retention is off by default, then anonymises only customers inactive past the period', async () => {
     const sleeper = await seedPerson(shop, t.db, { email: 'sleeper@example.com', firstname: 'Uyku', lastname: 'Derinuyur' });
     const active = await seedPerson(shop, t.db, { email: 'active@example.com', firstname: 'Aktif', lastname: 'Canlidir' });
