@@ -113,6 +113,8 @@ test('a person files an erasure on the public page and confirms it by the link; 
   await expect(report.getByRole('row', { name: /^oc_customer deleted 1 1$/ })).toBeVisible();
   await expect(report.getByRole('row', { name: new RegExp(`^oc_order anonymised ${person.orders} ${person.orders}$`) })).toBeVisible();
 
+  await page.screenshot({ path: path.join(process.cwd(), 'docs', 'screenshots', 'gdpr-erasure-report.png'), fullPage: true });
+
   expect(await rowsWithEmail(email)).toBe(0);
   expect(await shopFigures()).toEqual(before);
 });
