@@ -2,9 +2,8 @@ import { and, eq, lt, notInArray, sql } from 'drizzle-orm';
 import type { Db } from '@/lib/db/pool';
 import { gdprMailOutbox, gdprRequests } from '@/lib/db/schema';
 import { evaluateAlerts } from '@/lib/alerts/evaluate-alerts';
-import type { AlertRule } from '@/lib/alerts/rules';
+import { ALERT_RULES, type AlertRule } from '@/lib/alerts/rules';
 import type { JobDefinition } from '@/lib/jobs/types';
-import { DUE_SOON_DAYS } from './deadlines';
 import { deleteExpiredExports } from './export';
 import { importOpenCartGdprRequests } from './opencart-gdpr-sync';
 import { prunePublicAttempts } from './public-rate-limit';
@@ -12,34 +11,35 @@ import { recordRequestEvent } from './request-context';
 import { CLOSED_STATUSES } from './requests';
 
 /**
- * One alert per open request once it is within DUE_SOON_DAYS of its due date (warning) and another once
- * it is past due (critical); an alert's condition clears when the request is closed or extended.
+ * Past due: one critical alert per confirmed, open request once its legal due date has passed. "Due soon"
+ * is the evaluate-alerts rule `gdpr_due` (warning, the tenant's gdpr_due_days); this job evaluates it
+ * too, through the same condition rows, so a request never gets two alerts for one episode.
  */
-export const gdprDeadlineRule: AlertRule = {
-  kind: 'gdpr_deadline',
+export const gdprOverdueRule: AlertRule = {
+  kind: 'gdpr_overdue',
   async evaluate({ db, tenantId }) {
     const rows = await db
-      .select({ id: gdprRequests.id, dueAt: gdprRequests.dueAt, overdue: sql<number>`${gdprRequests.dueAt} <= UTC_TIMESTAMP(3)` })
+      .select({ id: gdprRequests.id, dueAt: gdprRequests.dueAt })
       .from(gdprRequests)
       .where(
         and(
           eq(gdprRequests.tenantId, tenantId),
-          notInArray(gdprRequests.status, [...CLOSED_STATUSES]),
-          sql`${gdprRequests.dueAt} <= UTC_TIMESTAMP(3) + INTERVAL ${DUE_SOON_DAYS} DAY`,
+          // Unconfirmed public requests are nobody's to answer yet (and are closed after 30 days).
+          notInArray(gdprRequests.status, ['unverified', ...CLOSED_STATUSES]),
+          sql`${gdprRequests.dueAt} <= UTC_TIMESTAMP(3)`,
         ),
       );
-    return rows.map((r) => {
-      const overdue = Number(r.overdue) === 1;
-      const day = r.dueAt.toISOString().slice(0, 10);
-      return {
-        kind: 'gdpr_deadline',
-        subject: `request:${r.id}:${overdue ? 'overdue' : 'soon'}`,
-        severity: overdue ? ('critical' as const) : ('warning' as const),
-        message: overdue ? `Privacy request #${r.id} is past its legal due date (${day}).` : `Privacy request #${r.id} is due ${day}.`,
-      };
-    });
+    return rows.map((r) => ({
+      kind: 'gdpr_overdue',
+      subject: `request:${r.id}`,
+      severity: 'critical' as const,
+      message: `Privacy request #${r.id} is past its legal due date (${r.dueAt.toISOString().slice(0, 10)}).`,
+    }));
   },
 };
+
+/** The rules this job evaluates: the shared "due soon" rule and "past due". */
+export const GDPR_DEADLINE_RULES: readonly AlertRule[] = [...ALERT_RULES.filter((r) => r.kind === 'gdpr_due'), gdprOverdueRule];
 
 /** A public-page request whose link was never opened is closed, and its address dropped, after this long. */
 export const UNCONFIRMED_KEPT_DAYS = 30;
@@ -68,7 +68,7 @@ export async function closeUnconfirmedRequests(db: Db, tenantId: number, now = n
 export async function runGdprDeadlines(mainDb: Db, shop: Parameters<typeof importOpenCartGdprRequests>[0], now = new Date()) {
   const imported = await importOpenCartGdprRequests(shop, mainDb);
   const unconfirmedClosed = await closeUnconfirmedRequests(mainDb, shop.tenant.id, now);
-  const alerts = await evaluateAlerts(mainDb, shop.tenant.id, [], [gdprDeadlineRule]);
+  const alerts = await evaluateAlerts(mainDb, shop.tenant.id, [], GDPR_DEADLINE_RULES);
   const exportsDeleted = await deleteExpiredExports(mainDb, shop.tenant.id, now);
   const counters = await prunePublicAttempts(mainDb, now);
   return { imported: imported.imported, verified: imported.verified, unconfirmedClosed, alertsRaised: alerts.raised, dueSoonOrLate: alerts.holding, exportsDeleted, counters };

@@ -37,13 +37,18 @@ describe('GDPR jobs', () => {
     await closeRequest(t.db, shop, { id: closed, outcome: 'completed', note: 'answered by mail' }, ctx);
 
     const first = await runGdprDeadlines(t.db, shop);
-    expect(first).toMatchObject({ alertsRaised: 2, dueSoonOrLate: 2, imported: 0 });
-    const raised = await t.db.select().from(alerts).where(and(eq(alerts.tenantId, shop.tenant.id), eq(alerts.kind, 'gdpr_deadline')));
-    expect(raised.map((a) => [a.severity, a.message]).sort()).toEqual([
-      ['critical', expect.stringContaining(`#${late} is past`)],
-      ['warning', expect.stringContaining(`#${soon} is due`)],
-    ]);
-    expect(raised.some((a) => a.message.includes(`#${relaxed}`) || a.message.includes(`#${closed}`))).toBe(false);
+    // Due soon (the shared gdpr_due rule, warning) for both; past due (critical) for the late one.
+    expect(first).toMatchObject({ alertsRaised: 3, dueSoonOrLate: 3, imported: 0 });
+    const raised = await t.db.select().from(alerts).where(eq(alerts.tenantId, shop.tenant.id));
+    expect(raised).toHaveLength(3);
+    expect(raised.map((a) => [a.kind, a.severity, a.message])).toEqual(
+      expect.arrayContaining([
+        ['gdpr_due', 'warning', expect.stringContaining(`request ${late} is due`)],
+        ['gdpr_due', 'warning', expect.stringContaining(`request ${soon} is due`)],
+        ['gdpr_overdue', 'critical', expect.stringContaining(`#${late} is past`)],
+      ]),
+    );
+    expect(raised.some((a) => a.message.includes(`${relaxed} `) || a.message.includes(`${closed} `))).toBe(false);
     expect((await runGdprDeadlines(t.db, shop)).alertsRaised).toBe(0);
   });
 
