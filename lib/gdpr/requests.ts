@@ -84,7 +84,7 @@ export async function createRequest(db: DbOrTx, input: NewRequestInput, ctx: Gdp
   return id;
 }
 
-export function createAdminRequest(db: Db, tenantId: number, input: AdminRequestInput, ctx: GdprWriteContext, now = new Date()) {
+export async function createAdminRequest(db: Db, tenantId: number, input: AdminRequestInput, ctx: GdprWriteContext, now = new Date()) {
   const receivedAt = input.receivedOn ? new Date(`${input.receivedOn}T12:00:00Z`) : now;
   if (receivedAt.getTime() > now.getTime() + 86_400_000) throw new ServiceError('BAD_REQUEST', 'A request cannot be received in the future');
   return createRequest(db, { ...input, tenantId, source: 'admin', receivedAt }, ctx);
