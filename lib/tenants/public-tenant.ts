@@ -14,6 +14,10 @@ export type PublicTenant = {
   timezone: string;
   status: TenantStatus;
   createdAt: string;
+  /** The OpenCart line last detected by a connection test ('3.0', '4.0'), '' when none fitted or never tested. */
+  opencartVersion: string;
+  /** When that was; null: never tested. */
+  opencartVersionCheckedAt: string | null;
 };
 
 export function publicTenant(tenant: Tenant): PublicTenant {
@@ -30,6 +34,8 @@ export function publicTenant(tenant: Tenant): PublicTenant {
     timezone: tenant.timezone,
     status: tenant.status,
     createdAt: new Date(tenant.createdAt).toISOString(),
+    opencartVersion: tenant.opencartVersion,
+    opencartVersionCheckedAt: tenant.opencartVersionCheckedAt ? new Date(tenant.opencartVersionCheckedAt).toISOString() : null,
   };
 }
 

@@ -11,6 +11,7 @@ import { createTenant } from '@/lib/tenants/create-tenant';
 import { updateTenant } from '@/lib/tenants/update-tenant';
 import { setTenantStatus } from '@/lib/tenants/set-tenant-status';
 import { testTenantConnection, type ConnectionTestResult } from '@/lib/tenants/test-tenant-connection';
+import { recordConnectionTestVersion } from '@/lib/opencart-version/tenant-version';
 import { grantTenantAccess, revokeTenantAccess } from '@/lib/tenants/tenant-grants';
 import { rememberTenantChoice } from '@/lib/tenants/tenant-choice';
 import { createTenantSchema, databaseUrlSchema, tablePrefixSchema, tenantSlugSchema, updateTenantSchema } from '@/lib/tenants/tenant-input';
@@ -106,6 +107,8 @@ export const testConnectionAction = tenantAdminAction({ schema: testSchema }, as
   if ('tenantId' in input) {
     const tenant = await getAdministeredTenant(ctx.db, ctx.user, input.tenantId);
     result = await testTenantConnection(tenantDatabaseUrl(tenant, env().DATABASE_URL), tenant.tablePrefix);
+    await recordConnectionTestVersion(ctx.db, tenant.id, result);
+    revalidatePath('/tenants', 'layout');
   } else {
     if (!(await canCreateTenants(ctx.db, ctx.user))) throw new ServiceError('FORBIDDEN', `User ${ctx.user.id} may not add shops`);
     result = await testTenantConnection(input.databaseUrl || env().DATABASE_URL, input.tablePrefix);

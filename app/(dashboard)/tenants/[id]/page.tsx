@@ -14,6 +14,7 @@ import { publicTenant } from '@/lib/tenants/public-tenant';
 import { TenantForm } from '@/components/tenants/tenant-form';
 import { GrantsPanel } from '@/components/tenants/grants-panel';
 import { TestConnectionButton } from '@/components/tenants/test-connection-button';
+import { OpenCartVersion } from '@/components/tenants/opencart-version';
 import styles from '@/components/accounts/accounts.module.css';
 import { grantAccessAction, revokeAccessAction, testConnectionAction, updateTenantAction } from '../actions';
 
@@ -43,7 +44,8 @@ export default async function TenantPage({ params }: { params: Promise<{ id: str
         </p>
         <h1>{tenant.name}</h1>
         <p className={styles.lead}>
-          {shown.usesMainDatabase ? m.table.mainDatabase : shown.databaseHint} · {m.table.prefix} <code>{shown.tablePrefix || '—'}</code> · {m.status[shown.status]}
+          {shown.usesMainDatabase ? m.table.mainDatabase : shown.databaseHint} · {m.table.prefix} <code>{shown.tablePrefix || '—'}</code> · {m.status[shown.status]} ·{' '}
+          <OpenCartVersion tenant={shown} labels={m.table} />
         </p>
       </div>
       <TestConnectionButton target={{ tenantId: tenant.id }} prefix={tenant.tablePrefix} testConnection={testConnectionAction} labels={m} />
