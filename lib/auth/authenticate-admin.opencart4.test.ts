@@ -5,6 +5,7 @@ import { openCart4Tables, openCartTables } from '@/lib/db/opencart';
 import { auditLog } from '@/lib/db/schema';
 import { authenticateAdmin } from './authenticate-admin';
 import { hashOpenCart4 } from './opencart-password';
+import { addAdminUser } from '@/lib/users/add-admin-user';
 import { createHash } from 'node:crypto';
 
 // OpenCart 4.0.2.3's own database: oc_user without a salt column, bcrypt hashes, InnoDB.
@@ -56,5 +57,20 @@ describe('OpenCart 4 admin login', () => {
     const before = await t.db.select().from(oc4.user).orderBy(oc4.user.userId);
     await authenticateAdmin(t.db, openCartTables('oc_'), req('ancient', 'letmein', '10.4.0.3'));
     expect(await t.db.select().from(oc4.user).orderBy(oc4.user.userId)).toEqual(before);
+  });
+});
+
+describe('adding an admin to an OpenCart 4 shop (npm run cli -- user:add)', () => {
+  it('writes a bcrypt hash with no salt, and the new admin signs in', async () => {
+    const added = await addAdminUser(t.db, 'oc_', { username: 'newboss', password: 'new-boss-password' });
+    expect(added).toMatchObject({ username: 'newboss', version: '4.0' });
+    const [row] = await t.db.select().from(oc4.user).where(eq(oc4.user.username, 'newboss'));
+    expect(row!.password).toMatch(/^\$2y\$10\$/);
+    const result = await authenticateAdmin(t.db, openCartTables('oc_'), req('newboss', 'new-boss-password'));
+    expect(result).toMatchObject({ ok: true, user: { username: 'newboss', isAdministrator: true } });
+  });
+
+  it('refuses a prefix whose tables are no OpenCart shop', async () => {
+    await expect(addAdminUser(t.db, 'zz_', { username: 'nobody', password: 'nobody-password' })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
   });
 });

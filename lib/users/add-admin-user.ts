@@ -1,9 +1,10 @@
-import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '@/lib/db/pool';
-import type { OpenCartTables } from '@/lib/db/opencart';
+import { eq, getTableName } from 'drizzle-orm';
+import { openCart4Tables, openCartTables, type OpenCartTables } from '@/lib/db/opencart';
+import { detectOpenCartVersion } from '@/lib/opencart-version/detect-opencart-version';
 import { ServiceError } from '@/lib/errors/service-error';
-import { hashOpenCart3, makeOpenCart3Salt } from '@/lib/auth/opencart-password';
+import { hashOpenCart3, hashOpenCart4, makeOpenCart3Salt } from '@/lib/auth/opencart-password';
 import { encodeOpenCartText } from '@/lib/db/opencart/html-text';
 import { ADMINISTRATOR_GROUP } from '@/lib/auth/authenticate-admin';
 
@@ -19,11 +20,17 @@ export const addAdminUserSchema = z.object({
 export type AddAdminUserInput = z.input<typeof addAdminUserSchema>;
 
 /**
- * Adds an OpenCart 3 admin account. The hash is of the password as typed: OpenCart 3's admin
- * login hashes the decoded password, so the shop's own login accepts it too.
+ * Adds an admin account to the shop whose tables carry `prefix`, the way its OpenCart line stores
+ * passwords: 3.0 a salted SHA-1 of the password as typed (its admin login hashes the decoded
+ * password), 4.0 PHP's bcrypt (`$2y$`, no salt column). The version is read from the tables themselves.
  */
-export async function addAdminUser(db: Db, oc: OpenCartTables, input: AddAdminUserInput) {
+export async function addAdminUser(db: Db, shop: string | Pick<OpenCartTables, 'user'>, input: AddAdminUserInput) {
   const data = addAdminUserSchema.parse(input);
+  // The prefix, or the 3.0 mirror's tables of that prefix (older callers).
+  const prefix = typeof shop === 'string' ? shop : getTableName(shop.user).slice(0, -'user'.length);
+  const { version, found } = await detectOpenCartVersion(db, prefix);
+  if (!version) throw new ServiceError('BAD_REQUEST', `The tables with prefix "${prefix}" are neither OpenCart 3.0 nor 4.0 (found: ${found.join(', ') || 'none'})`);
+  const oc = version === '4.0' ? openCart4Tables(prefix) : openCartTables(prefix);
   const [group] = await db
     .select({ id: oc.userGroup.userGroupId })
     .from(oc.userGroup)
@@ -36,24 +43,25 @@ export async function addAdminUser(db: Db, oc: OpenCartTables, input: AddAdminUs
     .where(eq(oc.user.username, data.username))
     .limit(1);
   if (existing) throw new ServiceError('CONFLICT', `User "${data.username}" already exists`);
-  const salt = makeOpenCart3Salt();
-  const [created] = await db
-    .insert(oc.user)
-    .values({
-      userGroupId: group.id,
-      username: encodeOpenCartText(data.username),
-      password: hashOpenCart3(data.password, salt),
-      salt,
-      firstname: encodeOpenCartText(data.firstname),
-      lastname: encodeOpenCartText(data.lastname),
-      email: data.email,
-      image: '',
-      code: '',
-      ip: '',
-      status: 1,
-      dateAdded: new Date().toISOString().slice(0, 19).replace('T', ' '),
-    })
-    .$returningId();
-  if (!created) throw new Error('Insert into user returned no id');
-  return { userId: created.userId, username: data.username, group: data.group };
+  const common = {
+    userGroupId: group.id,
+    username: encodeOpenCartText(data.username),
+    firstname: encodeOpenCartText(data.firstname),
+    lastname: encodeOpenCartText(data.lastname),
+    email: data.email,
+    image: '',
+    code: '',
+    ip: '',
+    status: 1,
+    dateAdded: new Date().toISOString().slice(0, 19).replace('T', ' '),
+  };
+  let userId: number | undefined;
+  if (version === '4.0') {
+    [{ userId } = { userId: undefined }] = await db.insert(openCart4Tables(prefix).user).values({ ...common, password: hashOpenCart4(data.password) }).$returningId();
+  } else {
+    const salt = makeOpenCart3Salt();
+    [{ userId } = { userId: undefined }] = await db.insert(openCartTables(prefix).user).values({ ...common, password: hashOpenCart3(data.password, salt), salt }).$returningId();
+  }
+  if (!userId) throw new Error('Insert into user returned no id');
+  return { userId, username: data.username, group: data.group, version };
 }
