@@ -45,7 +45,6 @@ export default async function BackupsPage({ searchParams }: { searchParams: Prom
         pagination={<Pagination page={data.page} pageCount={data.pageCount} total={data.total} hrefFor={(p) => `/backups?page=${p}`} labels={m.pagination} locale={locale} />}
       />
       <RetentionForm
-        key={`${retention.keepDaily}-${retention.keepWeekly}`}
         keepDaily={retention.keepDaily}
         keepWeekly={retention.keepWeekly}
         setRetention={canRestore ? setBackupRetentionAction : undefined}
