@@ -40,8 +40,9 @@ async function readPrices(productId: number): Promise<{ price: string; suggested
 test('an admin accepts a price suggestion and sees the new price', async ({ page, request }) => {
   await runPricingJob(request);
   await logIn(page, E2E_ADMIN.username, E2E_ADMIN.password);
-  await page.goto('/pricing');
-  await expect(page.getByRole('heading', { name: 'Pricing suggestions' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Overview', level: 1 })).toBeVisible();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Pricing' }).click();
+  await expect(page.getByRole('heading', { name: 'Pricing suggestions', level: 1 })).toBeVisible();
   const table = page.getByRole('table');
   await expect(table).toBeVisible();
   await page.screenshot({ path: SCREENSHOT, fullPage: true });
