@@ -5,6 +5,9 @@ export const E2E_DATABASE = process.env.E2E_DATABASE ?? 'msce2e_app';
 export const E2E_PREFIXED_DATABASE = 'msce2e_shop';
 export const E2E_PREFIXED_PREFIX = 'shop_';
 export const E2E_PREFIXED_URL = 'http://127.0.0.1:3101';
+/** An OpenCart 4.0.2.3 shop as its installer leaves it (InnoDB, bcrypt admins), served by the same build on another port. */
+export const E2E_OC4_DATABASE = 'msce2e_oc4';
+export const E2E_OC4_URL = 'http://127.0.0.1:3102';
 export const E2E_SERVER_URL = 'mysql://root@127.0.0.1:3306/';
 export const E2E_ADMIN = { username: 'e2e-admin', password: 'e2e-password-1' };
 /** In OpenCart's Demonstration group (scripts/e2e-server.sh, oc_ shop only): a viewer of the default shop. */

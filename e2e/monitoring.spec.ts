@@ -1,43 +1,12 @@
-import { createHmac, randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import { E2E_ADMIN, E2E_WEBHOOK_ACCOUNT, connectE2eDatabase, productWithUniqueModel, webhookAccountId } from './e2e-db';
 import { logIn } from './overview-page';
+import { signedHeaders, orderCreated } from './webhook-push';
 
 /** scripts/e2e-server.sh starts the app with this CRON_SECRET. */
 const CRON_SECRET = process.env.CRON_SECRET ?? 'e2e-only-cron-secret-0123456789';
 const SCREENSHOT = path.join(process.cwd(), 'docs', 'screenshots', 'monitoring.png');
-
-function signedHeaders(secret: string, body: string) {
-  const id = `msg_${randomUUID()}`;
-  const timestamp = String(Math.floor(Date.now() / 1000));
-  const key = Buffer.from(secret.slice('whsec_'.length), 'base64');
-  const signature = createHmac('sha256', key).update(`${id}.${timestamp}.${body}`).digest('base64');
-  return { 'content-type': 'application/json', 'webhook-id': id, 'webhook-timestamp': timestamp, 'webhook-signature': `v1,${signature}` };
-}
-
-function orderCreated(externalOrderId: string, sku: string) {
-  const address = { firstname: 'Ayşe', lastname: 'Yılmaz', address1: 'Örnek Sok. 5', city: 'Kadıköy', postcode: '34710', countryCode: 'TR', zone: 'İstanbul' };
-  const placedAt = new Date().toISOString();
-  return {
-    type: 'order.created',
-    externalId: `order:${externalOrderId}`,
-    occurredAt: placedAt,
-    order: {
-      externalOrderId,
-      status: 'processing',
-      marketplaceStatus: 'paid',
-      currency: 'USD',
-      customer: { firstname: 'Ayşe', lastname: 'Yılmaz', email: 'ayse@example.com', telephone: '+905550000000' },
-      shippingAddress: address,
-      billingAddress: address,
-      lines: [{ externalLineId: '1', sku, name: 'Ürün', quantity: 1, unitPrice: '10.00', total: '10.00' }],
-      shippingTotal: '0',
-      total: '10.00',
-      placedAt,
-    },
-  };
-}
 
 async function runCron(request: APIRequestContext, job: string) {
   const response = await request.post(`/api/cron/${job}?tenant=default`, { headers: { authorization: `Bearer ${CRON_SECRET}` } });

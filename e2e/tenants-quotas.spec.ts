@@ -1,18 +1,10 @@
-import { createHmac, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { connectE2eDatabase, E2E_ADMIN, E2E_PREFIXED_DATABASE, E2E_PREFIXED_PREFIX, E2E_SERVER_URL, E2E_WEBHOOK_ACCOUNT, webhookAccountId } from './e2e-db';
 import { logIn } from './overview-page';
+import { signedHeaders } from './webhook-push';
 
 const ADDED_SHOP = { name: 'E2E second shop', slug: 'e2e-second' };
-
-/** Standard Webhooks: base64 HMAC-SHA256 of "{id}.{timestamp}.{body}", keyed by the bytes after `whsec_`. */
-function signedHeaders(secret: string, body: string) {
-  const id = `msg_${randomUUID()}`;
-  const timestamp = String(Math.floor(Date.now() / 1000));
-  const key = Buffer.from(secret.slice('whsec_'.length), 'base64');
-  const signature = createHmac('sha256', key).update(`${id}.${timestamp}.${body}`).digest('base64');
-  return { 'content-type': 'application/json', 'webhook-id': id, 'webhook-timestamp': timestamp, 'webhook-signature': `v1,${signature}` };
-}
 
 function push(request: APIRequestContext, accountId: number) {
   const body = JSON.stringify({ type: 'stock.changed', externalId: `quota:${randomUUID()}`, occurredAt: new Date().toISOString(), sku: 'Product 15', quantity: 4 });

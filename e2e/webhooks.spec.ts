@@ -1,4 +1,3 @@
-import { createHmac, randomUUID } from 'node:crypto';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import {
   E2E_ADMIN,
@@ -10,49 +9,10 @@ import {
   webhookEventId,
 } from './e2e-db';
 import { logIn } from './overview-page';
+import { signedHeaders, orderCreated } from './webhook-push';
 
 /** Ingest answers first and applies after; the page refreshes every few seconds. */
 const PROCESSING_TIMEOUT_MS = 20_000;
-
-/** Standard Webhooks: base64 HMAC-SHA256 of "{id}.{timestamp}.{body}", keyed by the bytes after `whsec_`. */
-function signedHeaders(secret: string, body: string) {
-  const id = `msg_${randomUUID()}`;
-  const timestamp = String(Math.floor(Date.now() / 1000));
-  const key = Buffer.from(secret.slice('whsec_'.length), 'base64');
-  const signature = createHmac('sha256', key).update(`${id}.${timestamp}.${body}`).digest('base64');
-  return { 'content-type': 'application/json', 'webhook-id': id, 'webhook-timestamp': timestamp, 'webhook-signature': `v1,${signature}` };
-}
-
-function orderCreated(externalOrderId: string, sku: string) {
-  const address = {
-    firstname: 'Ayşe',
-    lastname: 'Yılmaz',
-    address1: 'Örnek Sok. No:5 D:3',
-    city: 'Kadıköy',
-    postcode: '34710',
-    countryCode: 'TR',
-    zone: 'İstanbul',
-  };
-  const placedAt = new Date().toISOString();
-  return {
-    type: 'order.created',
-    externalId: `order:${externalOrderId}`,
-    occurredAt: placedAt,
-    order: {
-      externalOrderId,
-      status: 'processing',
-      marketplaceStatus: 'paid',
-      currency: 'USD',
-      customer: { firstname: 'Ayşe', lastname: 'Yılmaz', email: 'ayse@example.com', telephone: '+905550000000' },
-      shippingAddress: address,
-      billingAddress: address,
-      lines: [{ externalLineId: '1', sku, name: 'Ürün', quantity: 1, unitPrice: '100.00', total: '100.00' }],
-      shippingTotal: '0',
-      total: '100.00',
-      placedAt,
-    },
-  };
-}
 
 async function push(request: APIRequestContext, accountId: number, event: unknown) {
   const body = JSON.stringify(event);
