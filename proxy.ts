@@ -2,7 +2,7 @@ import { NextResponse, type NextRequest } from 'next/server';
 import { getToken } from 'next-auth/jwt';
 
 /** Reached without a session: marketplaces, schedulers, probes, the metrics scraper (bearer token) and the sign-in flow itself. */
-const PUBLIC_PREFIXES = ['/login', '/api/auth/', '/api/webhooks/', '/api/cron/', '/api/health', '/api/metrics'];
+const PUBLIC_PREFIXES = ['/login', '/api/auth/', '/api/webhooks/', '/api/cron/', '/api/health', '/api/metrics', '/privacy/', '/api/privacy/'];
 
 function isPublic(pathname: string) {
   return PUBLIC_PREFIXES.some((p) => pathname === p.replace(/\/$/, '') || pathname.startsWith(p));

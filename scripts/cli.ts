@@ -14,6 +14,7 @@ import { createMarketplaceAccount, webhookUrl } from '@/lib/marketplace-accounts
 import { ServiceError } from '@/lib/errors/service-error';
 import { parseCliArgs, fail } from './lib/cli-args';
 import { JOB_RUN_USAGE, jobRunCommand } from './lib/job-run-command';
+import { BACKUP_COMMANDS, BACKUP_USAGE, BackupCliError, runBackupCommand } from '@/lib/backups/cli-commands';
 import mysql from 'mysql2/promise';
 
 // Next reads .env.local too, so the CLI seals secrets with the same APP_ENCRYPTION_KEY as the server;
@@ -21,7 +22,7 @@ import mysql from 'mysql2/promise';
 const LOCAL_ENV_FILE = '.env.local';
 if (existsSync(LOCAL_ENV_FILE)) process.loadEnvFile(LOCAL_ENV_FILE);
 
-const COMMANDS = ['user:add', 'account:add', 'job:run'] as const;
+const COMMANDS = ['user:add', 'account:add', 'job:run', ...BACKUP_COMMANDS] as const;
 const USER_ADD_USAGE =
   'npm run cli -- user:add --username U --password P [--database NAME] [--prefix oc_] ' +
   '[--group Administrator] [--firstname F] [--lastname L] [--email E]';
@@ -29,7 +30,7 @@ const ACCOUNT_ADD_USAGE =
   'npm run cli -- account:add --tenant SLUG --marketplace NAME --auth basic|apikey|hmac [--secret S] [--name N] ' +
   '[--username U] [--api-key-header x-api-key] [--sku-match sku|model|ean|upc|mpn] [--base-url http://localhost:3000] ' +
   "[--api-base-url URL] [--api-seller-id ID] [--api-credentials '{\"apiKey\":\"…\",\"apiSecret\":\"…\"}']";
-const USAGE = `Usage:\n  ${USER_ADD_USAGE}\n  ${ACCOUNT_ADD_USAGE}\n  ${JOB_RUN_USAGE}`;
+const USAGE = `Usage:\n  ${USER_ADD_USAGE}\n  ${ACCOUNT_ADD_USAGE}\n  ${JOB_RUN_USAGE}\n  ${BACKUP_USAGE}`;
 
 const userAddSchema = z.object({
   username: z.string().min(1, 'required'),
@@ -176,6 +177,19 @@ async function main() {
   if (parsed.data === 'user:add') await userAdd(rest);
   if (parsed.data === 'account:add') await accountAdd(rest);
   if (parsed.data === 'job:run') await jobRunCommand(rest);
+  const backup = z.enum(BACKUP_COMMANDS).safeParse(parsed.data);
+  if (backup.success) await backupCommand(backup.data, rest);
+}
+
+async function backupCommand(command: (typeof BACKUP_COMMANDS)[number], argv: string[]) {
+  const url = env().DATABASE_URL;
+  await ensureServer(url);
+  try {
+    await runBackupCommand(command, argv, { db: getDb(url), mainDatabaseUrl: url });
+  } catch (err) {
+    if (err instanceof BackupCliError) fail(`${command} failed: ${err.message}`, 1);
+    throw err;
+  }
 }
 
 main()

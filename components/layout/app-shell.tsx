@@ -12,10 +12,13 @@ const NAV_ITEMS: ReadonlyArray<{ href: string; label: (m: Messages) => string; r
   { href: '/', label: (m) => m.common.nav.overview },
   { href: '/webhooks', label: (m) => m.webhooks.nav },
   { href: '/products', label: (m) => m.products.nav },
+  { href: '/pricing', label: (m) => m.pricing.nav },
   { href: '/accounts', label: (m) => m.accounts.nav, roles: ['admin'] },
   { href: '/jobs', label: (m) => m.jobs.nav },
   { href: '/monitoring', label: (m) => m.monitoring.nav },
   { href: '/usage', label: (m) => m.usage.nav },
+  { href: '/backups', label: (m) => m.backups.nav },
+  { href: '/gdpr', label: (m) => m.gdpr.nav },
   { href: '/tenants', label: (m) => m.tenants.nav, roles: ['admin'] },
 ];
 

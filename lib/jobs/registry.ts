@@ -1,4 +1,8 @@
 import { evaluateAlertsJob } from '@/lib/alerts/evaluate-alerts-job';
+import { backupJob } from '@/lib/backups/backup-job';
+import { gdprDeadlinesJob } from '@/lib/gdpr/deadlines-job';
+import { gdprRetentionJob } from '@/lib/gdpr/retention-job';
+import { pricingSuggestionsJob } from '@/lib/pricing/pricing-suggestions-job';
 import { rollupMetricsJob } from '@/lib/monitoring/rollup/rollup-metrics-job';
 import { pullOrdersJob } from '@/lib/sync/pull-orders-job';
 import { syncStockPriceJob } from '@/lib/sync/stock-price-job';
@@ -23,6 +27,10 @@ export const JOBS: readonly RegisteredJob[] = [
   { definition: rollupMetricsJob, schedule: '* * * * *' },
   { definition: evaluateAlertsJob(() => JOB_NAMES), schedule: '* * * * *' },
   { definition: housekeepingJob, schedule: '17 3 * * *' },
+  { definition: pricingSuggestionsJob, schedule: '*/10 1-3 * * *' },
+  { definition: gdprDeadlinesJob, schedule: '23 6 * * *' },
+  { definition: gdprRetentionJob, schedule: '41 4 * * *' },
+  { definition: backupJob, schedule: '7 2 * * *' },
 ];
 
 export const JOB_NAMES: readonly string[] = JOBS.map((j) => j.definition.name);
