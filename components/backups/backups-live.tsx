@@ -185,10 +185,10 @@ export function BackupsLive({
               <tbody>
                 {data.items.map((b) => (
                   <tr key={b.id} data-backup-id={b.id}>
-                    <th scope="row" className={overview.nowrap}>
+                    <td className={overview.nowrap}>
                       #{b.id}
                       <span className={styles.secondary}>{b.requestedBy}</span>
-                    </th>
+                    </td>
                     <td className={overview.nowrap}>{formatInstant(b.startedAt, locale, timeZone, 'short')}</td>
                     <td className={`${overview.numeric} ${overview.nowrap}`}>
                       {b.hasFile ? formatBytes(b.bytes, locale) : '–'}
