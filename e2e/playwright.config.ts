@@ -1,8 +1,9 @@
 import { defineConfig } from '@playwright/test';
-import { E2E_DATABASE, E2E_PREFIXED_DATABASE, E2E_PREFIXED_PREFIX, E2E_PREFIXED_URL } from './e2e-db';
+import { E2E_DATABASE, E2E_OC4_DATABASE, E2E_OC4_URL, E2E_PREFIXED_DATABASE, E2E_PREFIXED_PREFIX, E2E_PREFIXED_URL } from './e2e-db';
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const PREFIXED_PORT = Number(new URL(E2E_PREFIXED_URL).port);
+const OC4_PORT = Number(new URL(E2E_OC4_URL).port);
 const BUILD_AND_SEED_TIMEOUT_MS = 8 * 60_000;
 
 export default defineConfig({
@@ -52,6 +53,17 @@ export default defineConfig({
         E2E_PREFIX: E2E_PREFIXED_PREFIX,
         E2E_SKIP_BUILD: '1',
       },
+    },
+    {
+      // The same build pointed at an OpenCart 4.0.2.3 shop (InnoDB, bcrypt admins): e2e/opencart4.spec.ts.
+      command: 'bash scripts/e2e-server.sh',
+      cwd: '..',
+      url: `http://127.0.0.1:${OC4_PORT}/api/health`,
+      timeout: BUILD_AND_SEED_TIMEOUT_MS,
+      reuseExistingServer: false,
+      stdout: 'pipe',
+      stderr: 'pipe',
+      env: { E2E_PORT: String(OC4_PORT), E2E_DATABASE: E2E_OC4_DATABASE, E2E_PREFIX: 'oc_', E2E_OPENCART: '4', E2E_SKIP_BUILD: '1' },
     },
   ],
 });
