@@ -1,25 +1,7 @@
-import overview from '@/components/overview/overview.module.css';
+import { PageSkeleton } from '@/components/ui/page-skeleton';
 import styles from './accounts.module.css';
 
-const SKELETON_ROWS = 4;
-
+/** Placeholder for the accounts page's `loading.tsx`, shaped like the loaded page. */
 export function AccountsSkeleton({ label }: { label: string }) {
-  return (
-    <div role="status" aria-busy="true" aria-live="polite">
-      <span className="visually-hidden">{label}</span>
-      <div aria-hidden="true" className={styles.page}>
-        <div className={`${overview.skeletonBlock} ${overview.skeletonTitle}`} />
-        <div className={overview.panel}>
-          {Array.from({ length: SKELETON_ROWS }, (_, i) => (
-            <div key={i} className={`${overview.skeletonBlock} ${overview.skeletonRow}`} />
-          ))}
-        </div>
-        <div className={overview.panel}>
-          <div className={`${overview.skeletonBlock} ${overview.skeletonTitle}`} />
-          <div className={`${overview.skeletonBlock} ${overview.skeletonRow}`} />
-          <div className={`${overview.skeletonBlock} ${overview.skeletonRow}`} />
-        </div>
-      </div>
-    </div>
-  );
+  return <PageSkeleton label={label} pageClassName={styles.page} panels={[{ rows: 4 }, { title: true, rows: 2 }]} />;
 }

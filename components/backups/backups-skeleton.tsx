@@ -1,13 +1,7 @@
-import overview from '@/components/overview/overview.module.css';
+import { PageSkeleton } from '@/components/ui/page-skeleton';
 import styles from './backups.module.css';
 
+/** Placeholder for the backups page's `loading.tsx`, shaped like the loaded page. */
 export function BackupsSkeleton({ label }: { label: string }) {
-  return (
-    <div className={styles.page} aria-busy="true">
-      <p role="status" className={styles.hint}>
-        {label}
-      </p>
-      <section className={overview.panel} />
-    </div>
-  );
+  return <PageSkeleton label={label} pageClassName={styles.page} panels={[{ title: true, rows: 2 }, { rows: 8 }]} />;
 }

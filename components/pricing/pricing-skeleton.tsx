@@ -1,24 +1,7 @@
-import overview from '@/components/overview/overview.module.css';
+import { PageSkeleton } from '@/components/ui/page-skeleton';
 import styles from './pricing.module.css';
 
-const SKELETON_ROWS = 10;
-
-/** Placeholder for the pricing pages' `loading.tsx`, shaped like the list. */
+/** Placeholder for the pricing pages' `loading.tsx`, shaped like the loaded page. */
 export function PricingSkeleton({ label }: { label: string }) {
-  return (
-    <div role="status" aria-busy="true" aria-live="polite">
-      <span className="visually-hidden">{label}</span>
-      <div aria-hidden="true" className={styles.page}>
-        <div className={`${overview.skeletonBlock} ${overview.skeletonTitle}`} />
-        <div className={overview.panel}>
-          <div className={`${overview.skeletonBlock} ${overview.skeletonRow}`} />
-        </div>
-        <div className={overview.panel}>
-          {Array.from({ length: SKELETON_ROWS }, (_, i) => (
-            <div key={i} className={`${overview.skeletonBlock} ${overview.skeletonRow}`} />
-          ))}
-        </div>
-      </div>
-    </div>
-  );
+  return <PageSkeleton label={label} pageClassName={styles.page} panels={[{ rows: 1 }, { rows: 10 }]} />;
 }

@@ -1,30 +1,7 @@
-import overview from '@/components/overview/overview.module.css';
+import { PageSkeleton } from '@/components/ui/page-skeleton';
 import styles from './usage.module.css';
 
-const SKELETON_CARDS = 4;
-const SKELETON_ROWS = 6;
-
+/** Placeholder for the usage page's `loading.tsx`, shaped like the loaded page. */
 export function UsageSkeleton({ label }: { label: string }) {
-  return (
-    <div role="status" aria-busy="true" aria-live="polite">
-      <span className="visually-hidden">{label}</span>
-      <div aria-hidden="true" className={styles.page}>
-        <div className={`${overview.skeletonBlock} ${overview.skeletonTitle}`} />
-        <ul className={overview.cards}>
-          {Array.from({ length: SKELETON_CARDS }, (_, i) => (
-            <li key={i} className={overview.card}>
-              <div className={`${overview.skeletonBlock} ${overview.skeletonLabel}`} />
-              <div className={`${overview.skeletonBlock} ${overview.skeletonValue}`} />
-              <div className={`${overview.skeletonBlock} ${overview.skeletonMeta}`} />
-            </li>
-          ))}
-        </ul>
-        <div className={overview.panel}>
-          {Array.from({ length: SKELETON_ROWS }, (_, i) => (
-            <div key={i} className={`${overview.skeletonBlock} ${overview.skeletonRow}`} />
-          ))}
-        </div>
-      </div>
-    </div>
-  );
+  return <PageSkeleton label={label} pageClassName={styles.page} cards={{ count: 4, meta: true }} panels={[{ rows: 6 }]} />;
 }
