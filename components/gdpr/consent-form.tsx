@@ -4,13 +4,13 @@ import { CONSENT_ACTIONS, CONSENT_LEGAL_BASES, CONSENT_PURPOSES } from '@/lib/db
 import overview from '@/components/overview/overview.module.css';
 import type { GdprAction, GdprLabels } from './labels';
 import { FieldError, OutcomeMessage } from './outcome-message';
-import { useGdprAction } from './use-gdpr-action';
+import { useServerAction } from '@/components/ui/use-server-action';
 import styles from './gdpr.module.css';
 
 /** Appends a decision an admin received (a signed form, a call) to the ledger. */
 export function ConsentForm({ record, labels, email }: { record: GdprAction<Record<string, FormDataEntryValue>>; labels: GdprLabels; email: string }) {
   const c = labels.consent;
-  const action = useGdprAction(labels.errors.generic);
+  const action = useServerAction(labels.errors.generic);
   return (
     <section className={overview.panel} aria-labelledby="gdpr-consent-record">
       <h2 id="gdpr-consent-record" className={`${overview.panelTitle} ${overview.panelHeader}`}>

@@ -5,7 +5,7 @@ import { format } from '@/lib/i18n/locale';
 import overview from '@/components/overview/overview.module.css';
 import type { GdprAction, GdprLabels } from './labels';
 import { OutcomeMessage } from './outcome-message';
-import { useGdprAction } from './use-gdpr-action';
+import { useServerAction } from '@/components/ui/use-server-action';
 import styles from './gdpr.module.css';
 
 /**
@@ -31,7 +31,7 @@ export function ErasurePanel({
   labels: GdprLabels;
 }) {
   const t = labels.erasure;
-  const action = useGdprAction(labels.errors.generic);
+  const action = useServerAction(labels.errors.generic);
   const [open, setOpen] = useState(false);
   const [typed, setTyped] = useState('');
   const ref = useRef<HTMLDialogElement>(null);

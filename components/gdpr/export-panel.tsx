@@ -5,7 +5,7 @@ import { formatInstant } from '@/components/webhooks/format-instant';
 import overview from '@/components/overview/overview.module.css';
 import type { GdprAction, GdprLabels } from './labels';
 import { OutcomeMessage } from './outcome-message';
-import { useGdprAction } from './use-gdpr-action';
+import { useServerAction } from '@/components/ui/use-server-action';
 import styles from './gdpr.module.css';
 
 export type ExportView = { id: number; bytes: number; rowCount: number; tableCount: number; createdAt: string; expiresAt: string; available: boolean };
@@ -35,7 +35,7 @@ export function ExportPanel({
   timeZone: string;
 }) {
   const t = labels.exports;
-  const action = useGdprAction(labels.errors.generic);
+  const action = useServerAction(labels.errors.generic);
   return (
     <section className={overview.panel} aria-labelledby="gdpr-export">
       <h2 id="gdpr-export" className={`${overview.panelTitle} ${overview.panelHeader}`}>

@@ -6,7 +6,7 @@ import { formatInstant } from '@/components/webhooks/format-instant';
 import overview from '@/components/overview/overview.module.css';
 import type { GdprAction, GdprLabels } from './labels';
 import { FieldError, OutcomeMessage } from './outcome-message';
-import { useGdprAction } from './use-gdpr-action';
+import { useServerAction } from '@/components/ui/use-server-action';
 import styles from './gdpr.module.css';
 
 /** An admin enters a request received by mail, phone or in person, with how the identity was checked. */
@@ -24,7 +24,7 @@ export function NewRequestForm({
   today: string;
 }) {
   const t = labels.newRequest;
-  const action = useGdprAction(labels.errors.generic);
+  const action = useServerAction(labels.errors.generic);
   return (
     <section className={overview.panel} aria-labelledby="gdpr-new-title">
       <h2 id="gdpr-new-title" className={`${overview.panelTitle} ${overview.panelHeader}`}>

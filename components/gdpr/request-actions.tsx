@@ -6,7 +6,7 @@ import { formatInstant } from '@/components/webhooks/format-instant';
 import overview from '@/components/overview/overview.module.css';
 import type { GdprAction, GdprLabels } from './labels';
 import { FieldError, OutcomeMessage } from './outcome-message';
-import { useGdprAction } from './use-gdpr-action';
+import { useServerAction } from '@/components/ui/use-server-action';
 import styles from './gdpr.module.css';
 
 type Props = {
@@ -27,9 +27,9 @@ type Props = {
 /** Identity check, the one extension and closing: each a small form with its own outcome. */
 export function RequestActions(props: Props) {
   const { labels } = props;
-  const verify = useGdprAction(labels.errors.generic);
-  const extend = useGdprAction(labels.errors.generic);
-  const close = useGdprAction(labels.errors.generic);
+  const verify = useServerAction(labels.errors.generic);
+  const extend = useServerAction(labels.errors.generic);
+  const close = useServerAction(labels.errors.generic);
   const submit = (e: React.FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     return { ...Object.fromEntries(new FormData(e.currentTarget)), id: String(props.requestId) };

@@ -4,13 +4,13 @@ import type { GdprTenantSettings } from '@/lib/gdpr/settings';
 import overview from '@/components/overview/overview.module.css';
 import type { GdprAction, GdprLabels } from './labels';
 import { FieldError, OutcomeMessage } from './outcome-message';
-import { useGdprAction } from './use-gdpr-action';
+import { useServerAction } from '@/components/ui/use-server-action';
 import styles from './gdpr.module.css';
 
 /** Retention per record type and the optional inactive-customer anonymisation (admins only). */
 export function GdprSettingsForm({ settings, update, labels }: { settings: GdprTenantSettings; update: GdprAction<Record<string, FormDataEntryValue>>; labels: GdprLabels }) {
   const t = labels.settings;
-  const action = useGdprAction(labels.errors.generic);
+  const action = useServerAction(labels.errors.generic);
   return (
     <section className={overview.panel} aria-labelledby="gdpr-settings-title">
       <h2 id="gdpr-settings-title" className={`${overview.panelTitle} ${overview.panelHeader}`}>

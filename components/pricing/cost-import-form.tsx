@@ -5,14 +5,14 @@ import { format } from '@/lib/i18n/locale';
 import type { CostImportReport } from '@/lib/pricing/product-costs';
 import overview from '@/components/overview/overview.module.css';
 import { OutcomeMessage } from '@/components/product-links/outcome-message';
-import { useProductAction } from '@/components/product-links/use-product-action';
+import { useServerAction } from '@/components/ui/use-server-action';
 import type { ImportCostsAction, PricingLabels } from './labels';
 import styles from './pricing.module.css';
 
 /** Upload of a costs CSV; the server checks every row and the refused ones are listed here. */
 export function CostImportForm({ importCosts, labels }: { importCosts: ImportCostsAction; labels: PricingLabels }) {
   const c = labels.cost;
-  const { run, pending, outcome } = useProductAction(labels.errors.generic);
+  const { run, pending, outcome } = useServerAction(labels.errors.generic);
   const [report, setReport] = useState<CostImportReport | null>(null);
   const [file, setFile] = useState<File | null>(null);
   const refused = report?.rows.filter((r) => !r.ok) ?? [];

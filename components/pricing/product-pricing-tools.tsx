@@ -2,13 +2,13 @@
 
 import { useState } from 'react';
 import { OutcomeMessage } from '@/components/product-links/outcome-message';
-import { useProductAction } from '@/components/product-links/use-product-action';
+import { useServerAction } from '@/components/ui/use-server-action';
 import type { ComputeProductAction, PricingLabels, SetProductCostAction } from './labels';
 import styles from './pricing.module.css';
 
 /** Recomputes one product's suggestion now, as the job would. */
 export function ComputeButton({ productId, compute, labels }: { productId: number; compute: ComputeProductAction; labels: PricingLabels }) {
-  const { run, pending, outcome } = useProductAction(labels.errors.generic);
+  const { run, pending, outcome } = useServerAction(labels.errors.generic);
   return (
     <div className={styles.actions}>
       <button type="button" className="btn" disabled={pending} onClick={() => run(() => compute({ productId }), () => labels.detail.computed)}>
@@ -22,7 +22,7 @@ export function ComputeButton({ productId, compute, labels }: { productId: numbe
 export function CostForm({ productId, cost, save, labels }: { productId: number; cost: string | null; save: SetProductCostAction; labels: PricingLabels }) {
   const c = labels.cost;
   const [value, setValue] = useState(cost === null ? '' : String(Number(cost)));
-  const { run, pending, outcome } = useProductAction(labels.errors.generic);
+  const { run, pending, outcome } = useServerAction(labels.errors.generic);
   return (
     <form
       className={styles.form}

@@ -3,7 +3,7 @@
 import { PRICE_ROUNDINGS } from '@/lib/db/schema';
 import overview from '@/components/overview/overview.module.css';
 import { OutcomeMessage } from '@/components/product-links/outcome-message';
-import { useProductAction } from '@/components/product-links/use-product-action';
+import { useServerAction } from '@/components/ui/use-server-action';
 import type { PricingRuleScope } from '@/lib/db/schema';
 import type { PricingLabels, SavePricingRuleAction } from './labels';
 import styles from './pricing.module.css';
@@ -41,7 +41,7 @@ export function RulesForm({
 }) {
   const r = labels.rules;
   const headingId = `pricing-rules-${scope}`;
-  const { run, pending, outcome } = useProductAction(labels.errors.generic);
+  const { run, pending, outcome } = useServerAction(labels.errors.generic);
   const trimmed = (v: string | null) => (v === null ? '' : String(Number(v)));
   return (
     <section className={overview.panel} aria-labelledby={headingId}>

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { format, type Locale } from '@/lib/i18n/locale';
 import { formatMoney } from '@/components/overview/intl-format';
 import { OutcomeMessage } from '@/components/product-links/outcome-message';
-import { useProductAction } from '@/components/product-links/use-product-action';
+import { useServerAction } from '@/components/ui/use-server-action';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import type { AcceptSuggestionAction, PricingLabels, RejectSuggestionAction } from './labels';
 import styles from './pricing.module.css';
@@ -37,7 +37,7 @@ export function SuggestionDecision({
   const [start, setStart] = useState(defaultStart);
   const [end, setEnd] = useState(defaultEnd);
   const [confirm, setConfirm] = useState<'accept' | 'reject' | null>(null);
-  const { run, pending, outcome } = useProductAction(labels.errors.generic);
+  const { run, pending, outcome } = useServerAction(labels.errors.generic);
   const priceValue = Number(price.replace(',', '.'));
   const validPrice = Number.isFinite(priceValue) && priceValue > 0;
   const money = (n: number) => formatMoney(n, currency, locale);

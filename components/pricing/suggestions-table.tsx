@@ -8,7 +8,7 @@ import type { SuggestionSort } from '@/lib/pricing/queries/suggestion-list-query
 import { formatCount, formatMoney } from '@/components/overview/intl-format';
 import overview from '@/components/overview/overview.module.css';
 import { OutcomeMessage } from '@/components/product-links/outcome-message';
-import { useProductAction } from '@/components/product-links/use-product-action';
+import { useServerAction } from '@/components/ui/use-server-action';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import type { BulkAcceptAction, PricingLabels } from './labels';
 import styles from './pricing.module.css';
@@ -43,7 +43,7 @@ export function SuggestionsTable({
   const selectable = rows.filter((r) => r.status === 'open');
   const [selected, setSelected] = useState<Set<number>>(new Set());
   const [confirming, setConfirming] = useState(false);
-  const { run, pending, outcome } = useProductAction(labels.errors.generic);
+  const { run, pending, outcome } = useServerAction(labels.errors.generic);
   const toggle = (id: number) =>
     setSelected((prev) => {
       const next = new Set(prev);

@@ -8,7 +8,7 @@ import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { formatCount, pluralLabel } from '@/components/overview/intl-format';
 import type { ApplyAutoMatchAction, PreviewAutoMatchAction, ProductsLabels } from './labels';
 import { OutcomeMessage } from './outcome-message';
-import { useProductAction } from './use-product-action';
+import { useServerAction } from '@/components/ui/use-server-action';
 import overview from '@/components/overview/overview.module.css';
 import styles from './product-links.module.css';
 
@@ -50,7 +50,7 @@ export function AutoMatchPanel({
 }) {
   const [preview, setPreview] = useState<AutoMatchPreviewPage | null>(null);
   const [confirming, setConfirming] = useState(false);
-  const action = useProductAction(labels.errors.generic);
+  const action = useServerAction(labels.errors.generic);
   const t = labels.autoMatch;
   const fieldName = t.fields[field];
   const count = preview?.matchIds.length ?? 0;

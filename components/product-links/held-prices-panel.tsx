@@ -10,7 +10,7 @@ import { formatInstant } from '@/components/webhooks/format-instant';
 import type { ProductsLabels, ReviewHeldPricesAction } from './labels';
 import { OutcomeMessage } from './outcome-message';
 import { percentText } from './percent-text';
-import { useProductAction } from './use-product-action';
+import { useServerAction } from '@/components/ui/use-server-action';
 import overview from '@/components/overview/overview.module.css';
 import styles from './product-links.module.css';
 
@@ -45,7 +45,7 @@ export function HeldPricesPanel({
   timeZone: string;
 }) {
   const [deciding, setDeciding] = useState<Decision | null>(null);
-  const action = useProductAction(labels.errors.generic);
+  const action = useServerAction(labels.errors.generic);
   const t = labels.held;
   const money = (amount: string) => formatMoney(amount, currency, locale);
 

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { format } from '@/lib/i18n/locale';
 import type { LinkProductAction, ProductsLabels } from './labels';
 import { OutcomeMessage } from './outcome-message';
-import { useProductAction } from './use-product-action';
+import { useServerAction } from '@/components/ui/use-server-action';
 import styles from './product-links.module.css';
 
 const SKU_MAX_CHARS = 128;
@@ -22,7 +22,7 @@ export function LinkForm({
   labels: Pick<ProductsLabels, 'link' | 'errors'>;
 }) {
   const [sku, setSku] = useState('');
-  const action = useProductAction(labels.errors.generic);
+  const action = useServerAction(labels.errors.generic);
   return (
     <div>
       <form

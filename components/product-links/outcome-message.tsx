@@ -1,4 +1,4 @@
-import type { ActionOutcome } from './use-product-action';
+import type { ActionOutcome } from '@/components/ui/use-server-action';
 import styles from './product-links.module.css';
 
 /** What an action just did, announced to screen readers as it appears. */

@@ -5,7 +5,7 @@ import { format, type Locale } from '@/lib/i18n/locale';
 import { percentText } from './percent-text';
 import type { ProductsLabels, UpdateSyncSettingsAction } from './labels';
 import { OutcomeMessage } from './outcome-message';
-import { useProductAction } from './use-product-action';
+import { useServerAction } from '@/components/ui/use-server-action';
 import overview from '@/components/overview/overview.module.css';
 import styles from './product-links.module.css';
 
@@ -22,7 +22,7 @@ export function SyncSettingsForm({
   locale: Locale;
 }) {
   const [value, setValue] = useState(thresholdPct);
-  const action = useProductAction(labels.errors.generic);
+  const action = useServerAction(labels.errors.generic);
   const t = labels.settings;
   return (
     <section className={overview.panel} aria-labelledby="sync-settings-title">

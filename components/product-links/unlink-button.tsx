@@ -5,7 +5,7 @@ import { format } from '@/lib/i18n/locale';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import type { ProductsLabels, UnlinkProductAction } from './labels';
 import { OutcomeMessage } from './outcome-message';
-import { useProductAction } from './use-product-action';
+import { useServerAction } from '@/components/ui/use-server-action';
 import styles from './product-links.module.css';
 
 /** Removes one link after a confirmation: it stops the listing's stock and price updates. */
@@ -21,7 +21,7 @@ export function UnlinkButton({
   labels: Pick<ProductsLabels, 'unlink' | 'errors'>;
 }) {
   const [confirming, setConfirming] = useState(false);
-  const action = useProductAction(labels.errors.generic);
+  const action = useServerAction(labels.errors.generic);
   const t = labels.unlink;
   return (
     <div>
