@@ -1,10 +1,9 @@
 import { Readable } from 'node:stream';
-import { NextResponse, type NextRequest } from 'next/server';
+import type { NextRequest } from 'next/server';
 import { z } from 'zod';
 import { env } from '@/lib/env';
 import { getDb } from '@/lib/db/pool';
-import { ServiceError } from '@/lib/errors/service-error';
-import { getSessionUser, openCurrentTenant } from '@/lib/auth/session';
+import { apiError, withSessionTenant } from '@/lib/api/session-route';
 import { backupConfigFromEnv } from '@/lib/backups/backup-config';
 import { getTenantBackup } from '@/lib/backups/verify-backup';
 import { writeAudit } from '@/lib/audit/write-audit';
@@ -14,24 +13,20 @@ export const dynamic = 'force-dynamic';
 
 const paramsSchema = z.object({ id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) });
 
-function errorResponse(status: number, code: string, message: string) {
-  return NextResponse.json({ error: { code, message } }, { status });
-}
-
 /** The stored file as it is (gzip, encrypted when the server has a key); admins of the shop only, audited. */
 export async function GET(request: NextRequest, { params }: { params: Promise<{ id: string }> }) {
-  const parsed = paramsSchema.safeParse(await params);
-  if (!parsed.success) return errorResponse(400, 'BAD_REQUEST', 'The backup id is not valid.');
-  const user = await getSessionUser();
-  if (!user) return errorResponse(401, 'UNAUTHORIZED', 'Sign in first.');
-  try {
-    const tenant = await openCurrentTenant();
-    if (tenant.role !== 'admin') return errorResponse(403, 'FORBIDDEN', 'Only an admin of this shop may download backups.');
+  return withSessionTenant(paramsSchema.safeParse(await params), 'The backup id is not valid.', async ({ id }, { user, tenant }) => {
+    if (tenant.role !== 'admin') return apiError(403, 'FORBIDDEN', 'Only an admin of this shop may download backups.');
     const db = getDb(env().DATABASE_URL);
-    const backup = await getTenantBackup(db, tenant.tenant.id, parsed.data.id);
-    if (!backup.fileName) return errorResponse(409, 'CONFLICT', 'This backup has no complete file.');
+    const backup = await getTenantBackup(db, tenant.tenant.id, id);
+    if (!backup.fileName) return apiError(409, 'CONFLICT', 'This backup has no complete file.');
     const store = backupConfigFromEnv().store;
-    const [size, file] = await Promise.all([store.size(backup.fileName), store.openRead(backup.fileName)]);
+    const opened = await Promise.all([store.size(backup.fileName), store.openRead(backup.fileName)]).catch((err: NodeJS.ErrnoException) => {
+      if (err.code === 'ENOENT') return null;
+      throw err;
+    });
+    if (!opened) return apiError(404, 'NOT_FOUND', 'The backup file is missing from the store.');
+    const [size, file] = opened;
     await writeAudit(db, {
       action: 'backup.download',
       actor: { userId: user.id, username: user.username },
@@ -48,9 +43,5 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
         'Cache-Control': 'no-store',
       },
     });
-  } catch (err) {
-    if (err instanceof ServiceError) return errorResponse(err.status, err.code, err.message);
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return errorResponse(404, 'NOT_FOUND', 'The backup file is missing from the store.');
-    throw err;
-  }
+  });
 }
