@@ -7,7 +7,7 @@ import mysql from 'mysql2/promise';
 import { z } from 'zod';
 import { productLinks, tenants, type Tenant } from '@/lib/db/schema';
 import { withDatabase } from '@/lib/db/server';
-import { createAppTestDatabase, TEST_SERVER_URL, type TestDatabase } from '@/lib/testing/harness';
+import { createAppTestDatabaseFor, TEST_SERVER_URL, type OpenCartTestVersion, type TestDatabase } from '@/lib/testing/harness';
 import { DEFAULT_TENANT_SLUG } from '@/lib/db/migrate';
 import type { BackupConfig } from './backup-config';
 import { localBackupStore } from './local-backup-store';
@@ -28,8 +28,9 @@ export function randomKey(): Buffer {
  * The app's database with OpenCart's real tables, hostile values in them, one extra prefixed table of
  * every column type (as extensions add), and a companion row; backups go to a temporary directory.
  */
-export async function setUpBackupShop(hint: string, key: Buffer | null): Promise<BackupTestShop> {
-  const t = await createAppTestDatabase(hint);
+/** A shop of OpenCart's real tables (3.0.4.1 unless `version` says 4.0) with hostile values in them and a companion row. */
+export async function setUpBackupShop(hint: string, key: Buffer | null, version: OpenCartTestVersion = '3.0'): Promise<BackupTestShop> {
+  const t = await createAppTestDatabaseFor(version, hint);
   const [tenant] = await t.db.select().from(tenants).where(eq(tenants.slug, DEFAULT_TENANT_SLUG));
   const dir = await mkdtemp(path.join(os.tmpdir(), 'msc-backups-'));
   const config: BackupConfig = { store: localBackupStore(dir), key };
