@@ -32,11 +32,11 @@ export async function writeWeeklyOrders(shop: TenantDb, firstWeekMs: number, wee
     const dateAdded = new Date(firstWeekMs + t * WEEK_MS + 2.5 * 86_400_000).toISOString().slice(0, 19).replace('T', ' ');
     const total = sold.reduce((s, l) => s + l.units * l.price, 0);
     const orderId = await seedOrder(shop, { orderStatusId: statusId, total: total.toFixed(4), dateAdded }, version);
-    // 4.0's lines also name the product's master (itself for a product that is no variant).
+    // 4.0's lines also name the product's master (0 for a product that is no variant).
     const orderProduct = version === '4.0' ? openCart4Tables(shop.tenant.prefix).orderProduct : shop.oc.orderProduct;
     await shop.db.insert(orderProduct).values(
       sold.map((l) => ({
-        ...(version === '4.0' ? { masterId: l.productId } : {}),
+        ...(version === '4.0' ? { masterId: 0 } : {}),
         orderId,
         productId: l.productId,
         name: `Product ${l.productId}`,
