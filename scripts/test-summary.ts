@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { z } from 'zod';
 
-/** Sums Vitest's and Playwright's JSON reports into one closing line: "N passed, N failed". */
+/** Sums Vitest's (both OpenCart lines) and Playwright's JSON reports into one closing line: "N passed, N failed". */
 const vitestReport = z.object({
   numPassedTests: z.number(),
   numFailedTests: z.number(),
@@ -20,18 +20,26 @@ function read<T>(file: string | undefined, schema: z.ZodType<T>, suite: string):
   return schema.parse(JSON.parse(readFileSync(file, 'utf8')));
 }
 
-const [vitestFile, playwrightFile, typecheckCode] = process.argv.slice(2);
+const [vitestFile, playwrightFile, typecheckCode, vitestOpenCart4File] = process.argv.slice(2);
 let passed = 0;
 let failed = 0;
 let skipped = 0;
 
-const v = read(vitestFile, vitestReport, 'Vitest');
-if (v) {
+function addVitest(file: string | undefined, label: string) {
+  const v = read(file, vitestReport, label);
+  if (!v) {
+    failed += 1;
+    return;
+  }
   passed += v.numPassedTests;
   failed += v.numFailedTests;
   skipped += v.numPendingTests + v.numTodoTests;
-  console.log(`Vitest: ${v.numPassedTests} passed, ${v.numFailedTests} failed`);
-} else failed += 1;
+  console.log(`${label}: ${v.numPassedTests} passed, ${v.numFailedTests} failed`);
+}
+
+addVitest(vitestFile, 'Vitest');
+// The suites that run a second time on OpenCart 4.0, when the runner passed their report.
+if (vitestOpenCart4File !== undefined) addVitest(vitestOpenCart4File, 'Vitest on OpenCart 4.0');
 
 const p = read(playwrightFile, playwrightReport, 'Playwright');
 if (p) {

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -48,10 +49,16 @@ export async function createTestDatabase(hint = 'db'): Promise<TestDatabase> {
   };
 }
 
-/** A fresh database holding OpenCart 3.0.4.1's real install SQL, with the given table prefix. */
+/**
+ * The OpenCart line a suite's shop is made of: 3.0 unless TEST_OPENCART_VERSION says 4.0, so the same
+ * suites run against both (scripts/test.sh runs the ones that hold for both a second time on 4.0).
+ */
+export const TEST_OPENCART_VERSION: OpenCartTestVersion = z.enum(OPENCART_TEST_VERSIONS).default('3.0').parse(process.env.TEST_OPENCART_VERSION || undefined);
+
+/** A fresh database holding OpenCart's real install SQL (3.0.4.1 unless TEST_OPENCART_VERSION is 4.0), with the given table prefix. */
 export async function createOpenCartTestDatabase(hint = 'oc', prefix = 'oc_'): Promise<TestDatabase> {
   const t = await createTestDatabase(hint);
-  await loadInstallSql(t.url, OPENCART_3041_SQL, prefix);
+  await loadInstallSql(t.url, OPENCART_SQL_BY_VERSION[TEST_OPENCART_VERSION], prefix);
   return t;
 }
 
