@@ -57,16 +57,12 @@ export const TEST_OPENCART_VERSION: OpenCartTestVersion = z.enum(OPENCART_TEST_V
 
 /** A fresh database holding OpenCart's real install SQL (3.0.4.1 unless TEST_OPENCART_VERSION is 4.0), with the given table prefix. */
 export async function createOpenCartTestDatabase(hint = 'oc', prefix = 'oc_'): Promise<TestDatabase> {
-  const t = await createTestDatabase(hint);
-  await loadInstallSql(t.url, OPENCART_SQL_BY_VERSION[TEST_OPENCART_VERSION], prefix);
-  return t;
+  return createOpenCartTestDatabaseFor(TEST_OPENCART_VERSION, hint, prefix);
 }
 
 /** A fresh database holding OpenCart 4.0.2.3's installed tables, with the given table prefix. */
 export async function createOpenCart4TestDatabase(hint = 'oc4', prefix = 'oc_'): Promise<TestDatabase> {
-  const t = await createTestDatabase(hint);
-  await loadInstallSql(t.url, OPENCART_4023_SQL, prefix);
-  return t;
+  return createOpenCartTestDatabaseFor('4.0', hint, prefix);
 }
 
 /** createOpenCartTestDatabase for either supported line: 3.0 (3.0.4.1, MyISAM) or 4.0 (4.0.2.3, InnoDB). */
