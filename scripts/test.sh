@@ -40,6 +40,9 @@ OPENCART4_SUITES=(
   lib/quotas/assert-within-quota.test.ts lib/shop/store-settings.test.ts lib/sync/read-shop-stock-prices.tax.test.ts
   lib/tenants/isolation.security.test.ts lib/tenants/open-tenant.test.ts lib/tenants/tenant-admin.test.ts
   lib/webhooks/queries/search-shop-products.test.ts lib/webhooks/worker.concurrency.test.ts
+  lib/sync/detect-changes.test.ts lib/sync/price-hold.test.ts lib/sync/product-links/product-links-page.test.ts
+  lib/sync/stock-price-job.batches.test.ts lib/sync/stock-price-job.concurrency.test.ts
+  lib/sync/stock-price-job.failures.test.ts lib/sync/stock-price-job.trendyol.test.ts
 )
 echo "== The same suites on OpenCart 4.0 (TEST_OPENCART_VERSION=4.0)"
 TEST_OPENCART_VERSION=4.0 npx vitest run "${OPENCART4_SUITES[@]}" --reporter=default --reporter=json --outputFile.json=test-results/vitest-opencart4.json

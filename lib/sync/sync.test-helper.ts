@@ -1,7 +1,8 @@
 /** Shared set-up for the sync's tests: a shop with many products, an account, links, and a job context. */
 import { eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '@/lib/db/pool';
-import { openCartTables } from '@/lib/db/opencart';
+import { openCart4Tables, openCartTables } from '@/lib/db/opencart';
+import { detectOpenCartVersion } from '@/lib/opencart-version/detect-opencart-version';
 import { marketplaceAccounts, productLinks, syncBatches, syncOutbox, tenants } from '@/lib/db/schema';
 import type { JobContext, JobResult } from '@/lib/jobs/types';
 import type { MarketplaceName } from '@/lib/marketplaces/names';
@@ -33,13 +34,19 @@ export async function addAccount(db: Db, tenantId: number, marketplace: Marketpl
   return account!.id;
 }
 
-/** `count` products from `firstId`, each with SKU `SKU-<id>`, 10 in stock at 100.00, in the default store. */
+/**
+ * `count` products from `firstId`, each with SKU `SKU-<id>`, 10 in stock at 100.00, in the default store,
+ * as rows of the shop's own OpenCart line (4.0's product has no `viewed` and needs `image` and `rating`).
+ */
 export async function addProducts(db: Db, count: number, firstId = FIRST_TEST_PRODUCT_ID): Promise<number[]> {
   const ids = Array.from({ length: count }, (_, i) => firstId + i);
+  const { version } = await detectOpenCartVersion(db, 'oc_');
   for (let i = 0; i < ids.length; i += INSERT_CHUNK) {
     const chunk = ids.slice(i, i + INSERT_CHUNK);
-    await db.insert(oc.product).values(
+    const product = version === '4.0' ? openCart4Tables('oc_').product : oc.product;
+    await db.insert(product).values(
       chunk.map((id) => ({
+        ...(version === '4.0' ? { image: '', dateAvailable: '2024-01-01', rating: 0 } : {}),
         productId: id,
         model: `Model ${id}`,
         sku: skuOf(id),
