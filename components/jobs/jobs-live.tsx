@@ -2,12 +2,12 @@
 
 import { useCallback, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { format, type Locale } from '@/lib/i18n/locale';
+import type { Locale } from '@/lib/i18n/locale';
 import type { JobInfo } from '@/lib/jobs/job-infos';
 import type { JobsOverview } from '@/lib/jobs/queries/get-jobs-overview';
 import { EmptyState } from '@/components/overview/empty-state';
 import overview from '@/components/overview/overview.module.css';
-import { formatClock } from '@/components/webhooks/format-instant';
+import { LiveStatus } from '@/components/ui/live-status';
 import { DurationChart } from './duration-chart';
 import { JobCards } from './job-cards';
 import { JobFilterTabs } from './job-filter-tabs';
@@ -20,7 +20,6 @@ import { Pagination } from '@/components/ui/pagination';
 import type { RunJobNowAction } from './use-run-now';
 import styles from './jobs.module.css';
 
-const MS_PER_SECOND = 1_000;
 
 /**
  * The jobs page, kept live: it starts from the server's data and re-reads it from app/api/admin/jobs
@@ -89,18 +88,7 @@ export function JobsLive({
 
   return (
     <>
-      <div className={styles.toolbar}>
-        {isRefetchError ? (
-          <p className={styles.error} role="alert">
-            {labels.live.failed}
-          </p>
-        ) : (
-          <span />
-        )}
-        <p className={styles.updated} aria-live="off" title={format(labels.live.every, { seconds: JOBS_REFRESH_MS / MS_PER_SECOND })}>
-          {format(labels.live.updated, { time: formatClock(dataUpdatedAt, locale, timeZone) })}
-        </p>
-      </div>
+      <LiveStatus updatedAt={dataUpdatedAt} refreshMs={JOBS_REFRESH_MS} failed={isRefetchError} labels={labels.live} locale={locale} timeZone={timeZone} />
       <JobCards
         jobs={jobs}
         latest={data.latest}

@@ -6,7 +6,7 @@ import { format, type Locale } from '@/lib/i18n/locale';
 import type { MonitoringLabels } from '@/lib/i18n/messages/monitoring';
 import type { MonitoringData } from '@/lib/monitoring/dashboard/get-monitoring-data';
 import { formatMoney } from '@/components/overview/intl-format';
-import { formatClock } from '@/components/webhooks/format-instant';
+import { LiveStatus } from '@/components/ui/live-status';
 import { AlertsPanel, type AcknowledgeAlertAction } from './alerts-panel';
 import { formatDuration, formatInteger, stepFormatter } from './format';
 import { JobsPanel } from './jobs-panel';
@@ -75,18 +75,7 @@ export function MonitoringLive({
 
   return (
     <>
-      <div className={styles.toolbar}>
-        {isRefetchError ? (
-          <p className={styles.error} role="alert">
-            {labels.live.failed}
-          </p>
-        ) : (
-          <span />
-        )}
-        <p className={styles.updated} title={format(labels.live.every, { seconds: MONITORING_REFRESH_MS / MS_PER_SECOND })}>
-          {format(labels.live.updated, { time: formatClock(dataUpdatedAt, locale, timeZone) })}
-        </p>
-      </div>
+      <LiveStatus updatedAt={dataUpdatedAt} refreshMs={MONITORING_REFRESH_MS} failed={isRefetchError} labels={labels.live} locale={locale} timeZone={timeZone} />
       <AlertsPanel
         open={data.alerts.open}
         acknowledged={data.alerts.acknowledged}

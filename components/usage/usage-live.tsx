@@ -1,9 +1,9 @@
 'use client';
 
 import { useQuery } from '@tanstack/react-query';
-import { format, type Locale } from '@/lib/i18n/locale';
+import type { Locale } from '@/lib/i18n/locale';
 import type { TenantUsage } from '@/lib/quotas/usage';
-import { formatClock } from '@/components/webhooks/format-instant';
+import { LiveStatus } from '@/components/ui/live-status';
 import type { MarketplaceLabels, UsageLabels } from './labels';
 import type { SetLimitAction } from './limit-form';
 import { QuotaAlertsTable } from './quota-alerts-table';
@@ -14,7 +14,6 @@ import { fetchTenantUsage } from './usage-response';
 import { USAGE_REFRESH_MS, usageQueryKeys } from './usage-query-keys';
 import styles from './usage.module.css';
 
-const MS_PER_SECOND = 1_000;
 
 /**
  * The usage page, kept live: it starts from the server's figures and re-reads them from app/api/usage
@@ -49,18 +48,7 @@ export function UsageLive({
   const now = Date.parse(data.overview.generatedAt);
   return (
     <>
-      <div className={styles.toolbar}>
-        {isRefetchError ? (
-          <p className={styles.error} role="alert">
-            {labels.live.failed}
-          </p>
-        ) : (
-          <span />
-        )}
-        <p className={styles.updated} title={format(labels.live.every, { seconds: USAGE_REFRESH_MS / MS_PER_SECOND })}>
-          {format(labels.live.updated, { time: formatClock(dataUpdatedAt, locale, timeZone) })}
-        </p>
-      </div>
+      <LiveStatus updatedAt={dataUpdatedAt} refreshMs={USAGE_REFRESH_MS} failed={isRefetchError} labels={labels.live} locale={locale} timeZone={timeZone} />
       <ServiceCards service={data.service} labels={labels.service} locale={locale} />
       <QuotaTable quotas={data.overview.quotas} now={now} setLimit={setLimit} labels={labels} marketplaces={marketplaces} locale={locale} timeZone={timeZone} />
       <UsageCharts series={data.overview.series} labels={labels.charts} locale={locale} timeZone={timeZone} />
