@@ -14,16 +14,11 @@ import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { and, eq, sum } from 'drizzle-orm';
 import { z } from 'zod';
-import { env } from '@/lib/env';
-import { dropDatabase, ensureDatabase, ensureServer, withDatabase } from '@/lib/db/server';
-import { closeAllPools, getDb } from '@/lib/db/pool';
-import { createOpenCartTables } from '@/lib/db/opencart/create-tables';
-import { insertSampleCatalogue } from '@/lib/db/opencart/sample-catalogue';
-import { ensureDefaultTenant, migrateCompanion } from '@/lib/db/migrate';
+import { createBenchShop } from './lib/bench-shop';
+import { dropDatabase } from '@/lib/db/server';
+import { closeAllPools } from '@/lib/db/pool';
 import { quotaUsage } from '@/lib/db/schema';
-import { createMarketplaceAccount } from '@/lib/marketplace-accounts';
-import { encryptionKeyFrom } from '@/lib/crypto/secret-box';
-import { MAX_QUOTA_LIMIT, setQuotaLimit, webhookQuotaUse } from '@/lib/quotas';
+import { MAX_QUOTA_LIMIT, webhookQuotaUse } from '@/lib/quotas';
 import { recordDelivery, recordDeliveryWithinQuota, type DeliveryToRecord } from '@/lib/webhooks/ingest/record-delivery';
 import { runAtFixedRate, type RateResult } from './webhooks-ingest/load';
 import { signer, stopProcessGroup, waitForHealth } from './lib/app-process';
@@ -59,30 +54,13 @@ const ms = (v: number) => `${v.toFixed(2)} ms`;
 
 async function main() {
   const raw = parseArgs({
-      options: { rate: { type: 'string' }, seconds: { type: 'string' }, rounds: { type: 'string' }, concurrency: { type: 'string' }, 'store-only': { type: 'boolean' } },
+    options: { rate: { type: 'string' }, seconds: { type: 'string' }, rounds: { type: 'string' }, concurrency: { type: 'string' }, 'store-only': { type: 'boolean' } },
   }).values;
   const args = argsSchema.parse({ ...raw, storeOnly: raw['store-only'] });
-  const url = withDatabase(env().DATABASE_URL, `mscbench_quota_${Date.now().toString(36)}`);
-  const keyText = randomBytes(32).toString('base64');
+  // The check runs in full, but nothing is refused: the cost measured is the counting, not 429s.
+  const { url, db, keyText, tenant, account, secret } = await createBenchShop('quota', MAX_QUOTA_LIMIT);
   const apps: ChildProcess[] = [];
-  await ensureServer(url);
-  await ensureDatabase(url);
   try {
-    const oc = await createOpenCartTables(url);
-    const db = getDb(url);
-    await insertSampleCatalogue(db, oc);
-    await migrateCompanion(url);
-    const tenant = await ensureDefaultTenant(db, 'oc_');
-    const { account, secret } = await createMarketplaceAccount(
-      db,
-      { tenantId: tenant.id, marketplace: 'generic', name: 'Bench', authType: 'hmac' },
-      { key: encryptionKeyFrom(keyText), actor: { userId: null, username: 'bench' } },
-    );
-    // The check runs in full, but nothing is refused: the cost measured is the counting, not 429s.
-    const bench = { actor: { userId: null, username: 'bench' } };
-    await setQuotaLimit(db, tenant.id, { resource: 'webhook_events_per_minute', limit: MAX_QUOTA_LIMIT }, bench);
-    await setQuotaLimit(db, tenant.id, { resource: 'webhook_events_per_day', limit: MAX_QUOTA_LIMIT }, bench);
-
     const results: Record<Mode, RateResult[]> = { on: [], off: [] };
     const warmUp: Record<Mode, RateResult | null> = { on: null, off: null };
     let countedOn = 0;

@@ -11,16 +11,10 @@ import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { and, count, eq, like } from 'drizzle-orm';
 import { z } from 'zod';
-import { env } from '@/lib/env';
-import { dropDatabase, ensureDatabase, ensureServer, withDatabase } from '@/lib/db/server';
-import { closeAllPools, getDb } from '@/lib/db/pool';
-import { createOpenCartTables } from '@/lib/db/opencart/create-tables';
-import { insertSampleCatalogue } from '@/lib/db/opencart/sample-catalogue';
-import { ensureDefaultTenant, migrateCompanion } from '@/lib/db/migrate';
+import { createBenchShop } from '../lib/bench-shop';
+import { dropDatabase } from '@/lib/db/server';
+import { closeAllPools } from '@/lib/db/pool';
 import { webhookEvents } from '@/lib/db/schema';
-import { createMarketplaceAccount } from '@/lib/marketplace-accounts';
-import { encryptionKeyFrom } from '@/lib/crypto/secret-box';
-import { setQuotaLimit } from '@/lib/quotas/set-quota-limit';
 import { startBaseline } from './baseline-server';
 import { runAtFixedRate, runMaxThroughput } from './load';
 import { signer, stopProcessGroup, waitForHealth } from '../lib/app-process';
@@ -93,27 +87,10 @@ async function main() {
   const args = argsSchema.parse(
     parseArgs({ options: { rate: { type: 'string' }, seconds: { type: 'string' }, connections: { type: 'string' }, phases: { type: 'string' } } }).values,
   );
-  const url = withDatabase(env().DATABASE_URL, `mscbench_wh_${Date.now().toString(36)}`);
-  const keyText = randomBytes(32).toString('base64');
+  // The quotas stay on (their counting is part of each push's cost) with limits above the bench's load.
+  const { url, db, keyText, tenant, account, secret } = await createBenchShop('wh', BENCH_QUOTA_LIMIT);
   let app: ChildProcess | undefined;
-  await ensureServer(url);
-  await ensureDatabase(url);
   try {
-    const oc = await createOpenCartTables(url);
-    const db = getDb(url);
-    await insertSampleCatalogue(db, oc);
-    await migrateCompanion(url);
-    const tenant = await ensureDefaultTenant(db, 'oc_');
-    const { account, secret } = await createMarketplaceAccount(
-      db,
-      { tenantId: tenant.id, marketplace: 'generic', name: 'Bench', authType: 'hmac' },
-      { key: encryptionKeyFrom(keyText), actor: { userId: null, username: 'bench' } },
-    );
-    // The quotas stay on (their counting is part of each push's cost) with limits above the bench's load.
-    for (const resource of ['webhook_events_per_minute', 'webhook_events_per_day'] as const) {
-      await setQuotaLimit(db, tenant.id, { resource, limit: BENCH_QUOTA_LIMIT }, { actor: { userId: null, username: 'bench' } });
-    }
-
     // Its own build directory, so a running app or e2e build is left alone.
     const buildEnv = { ...process.env, NEXT_DIST_DIR: BENCH_DIST_DIR };
     if (!existsSync(`${BENCH_DIST_DIR}/BUILD_ID`) || process.env.BENCH_REBUILD !== '0') {
