@@ -4,7 +4,6 @@ import { z } from 'zod';
 import { env } from '@/lib/env';
 import { ensureServer, withDatabase } from '@/lib/db/server';
 import { closeAllPools, getDb } from '@/lib/db/pool';
-import { openCartTables } from '@/lib/db/opencart';
 import { tenants } from '@/lib/db/schema';
 import { addAdminUser } from '@/lib/users/add-admin-user';
 import { writeAudit } from '@/lib/audit/write-audit';
@@ -65,7 +64,7 @@ async function userAdd(argv: string[]) {
   await ensureServer(url);
   const db = getDb(url);
   const { database: _db, prefix, ...input } = args;
-  const user = await addAdminUser(db, openCartTables(prefix ?? env().OPENCART_DB_PREFIX), input);
+  const user = await addAdminUser(db, prefix ?? env().OPENCART_DB_PREFIX, input);
   // The audit log lives beside the companion tables of the database being written, when migrated.
   if (await hasAuditTable(url)) {
     await writeAudit(db, {

@@ -13,9 +13,9 @@ let t: TestDatabase;
 
 beforeAll(async () => {
   t = await createAppTestDatabase('auth');
-  await addAdminUser(t.db, oc, { username: 'boss', password: 'correct-horse', firstname: 'Ayşe', lastname: 'Yılmaz' });
-  await addAdminUser(t.db, oc, { username: 'demo', password: 'demo-password', group: 'Demonstration' });
-  await addAdminUser(t.db, oc, { username: 'gone', password: 'gone-password' });
+  await addAdminUser(t.db, 'oc_', { username: 'boss', password: 'correct-horse', firstname: 'Ayşe', lastname: 'Yılmaz' });
+  await addAdminUser(t.db, 'oc_', { username: 'demo', password: 'demo-password', group: 'Demonstration' });
+  await addAdminUser(t.db, 'oc_', { username: 'gone', password: 'gone-password' });
   await t.db.update(oc.user).set({ status: 0 }).where(eq(oc.user.username, 'gone'));
 });
 afterAll(async () => t?.drop());
@@ -62,7 +62,7 @@ describe('OpenCart admin login', () => {
 
 describe('login lock-out', () => {
   it('locks a username for 15 minutes after five failures, even with the right password', async () => {
-    await addAdminUser(t.db, oc, { username: 'target', password: 'target-password' });
+    await addAdminUser(t.db, 'oc_', { username: 'target', password: 'target-password' });
     for (let i = 0; i < 5; i++) {
       expect((await authenticateAdmin(t.db, oc, req('target', `guess-${i}`, `10.1.0.${i}`))).ok).toBe(false);
     }
@@ -87,7 +87,7 @@ describe('login lock-out', () => {
   });
 
   it('does not lock after four failures followed by a success', async () => {
-    await addAdminUser(t.db, oc, { username: 'careful', password: 'careful-password' });
+    await addAdminUser(t.db, 'oc_', { username: 'careful', password: 'careful-password' });
     for (let i = 0; i < 4; i++) await authenticateAdmin(t.db, oc, req('careful', 'nope', `10.2.0.${i}`));
     expect((await authenticateAdmin(t.db, oc, req('careful', 'careful-password', '10.2.1.1'))).ok).toBe(true);
     expect((await authenticateAdmin(t.db, oc, req('careful', 'nope', '10.2.2.2'))).ok).toBe(false);

@@ -40,8 +40,8 @@ beforeAll(async () => {
   process.env.DATABASE_URL = t.url;
   process.env.APP_ENCRYPTION_KEY = randomBytes(32).toString('base64');
   const { tenantId, shop } = await openDefaultShop(t);
-  const a = await addAdminUser(t.db, oc, { username: 'alice', password: 'alice-password-1' });
-  const v = await addAdminUser(t.db, oc, { username: 'vera', password: 'vera-password-1' });
+  const a = await addAdminUser(t.db, 'oc_', { username: 'alice', password: 'alice-password-1' });
+  const v = await addAdminUser(t.db, 'oc_', { username: 'vera', password: 'vera-password-1' });
   admin = { id: a.userId, username: 'alice', isAdministrator: true, name: 'Alice' };
   viewer = { id: v.userId, username: 'vera', isAdministrator: true, name: 'Vera' };
   // Vera only looks at this shop.

@@ -36,11 +36,10 @@ beforeAll(async () => {
     createOpenCartTestDatabase('tenantshop', 'shop_'),
     createTestDatabase('tenantempty'),
   ]);
-  const oc = openCartTables('oc_');
-  const admin = await addAdminUser(main.db, oc, { username: 'boss', password: 'boss-password-1' });
+  const admin = await addAdminUser(main.db, 'oc_', { username: 'boss', password: 'boss-password-1' });
   boss = { id: admin.userId, username: 'boss', isAdministrator: true };
   ctx = { user: boss, key: () => key };
-  const added = await addAdminUser(main.db, oc, { username: 'clerk', password: 'clerk-password-1', firstname: 'Cem', lastname: 'Clerk', group: 'Demonstration' });
+  const added = await addAdminUser(main.db, 'oc_', { username: 'clerk', password: 'clerk-password-1', firstname: 'Cem', lastname: 'Clerk', group: 'Demonstration' });
   clerk = { id: added.userId, username: 'clerk', isAdministrator: false };
 });
 afterAll(async () => Promise.all([main?.drop(), shopDb?.drop(), empty?.drop()]));

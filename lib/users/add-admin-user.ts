@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Db } from '@/lib/db/pool';
-import { eq, getTableName } from 'drizzle-orm';
-import { openCart4Tables, openCartTables, type OpenCartTables } from '@/lib/db/opencart';
+import { eq } from 'drizzle-orm';
+import { openCart4Tables, openCartTables } from '@/lib/db/opencart';
 import { detectOpenCartVersion } from '@/lib/opencart-version/detect-opencart-version';
 import { ServiceError } from '@/lib/errors/service-error';
 import { hashOpenCart3, hashOpenCart4, makeOpenCart3Salt } from '@/lib/auth/opencart-password';
@@ -24,10 +24,8 @@ export type AddAdminUserInput = z.input<typeof addAdminUserSchema>;
  * passwords: 3.0 a salted SHA-1 of the password as typed (its admin login hashes the decoded
  * password), 4.0 PHP's bcrypt (`$2y$`, no salt column). The version is read from the tables themselves.
  */
-export async function addAdminUser(db: Db, shop: string | Pick<OpenCartTables, 'user'>, input: AddAdminUserInput) {
+export async function addAdminUser(db: Db, prefix: string, input: AddAdminUserInput) {
   const data = addAdminUserSchema.parse(input);
-  // The prefix, or the 3.0 mirror's tables of that prefix (older callers).
-  const prefix = typeof shop === 'string' ? shop : getTableName(shop.user).slice(0, -'user'.length);
   const { version, found } = await detectOpenCartVersion(db, prefix);
   if (!version) throw new ServiceError('BAD_REQUEST', `The tables with prefix "${prefix}" are neither OpenCart 3.0 nor 4.0 (found: ${found.join(', ') || 'none'})`);
   const oc = version === '4.0' ? openCart4Tables(prefix) : openCartTables(prefix);
