@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { createAppTestDatabaseFor, type TestDatabase } from '@/lib/testing/harness';
-import { openCart4Tables, openCartTables } from '@/lib/db/opencart';
+import { openCart4Tables } from '@/lib/db/opencart';
 import { auditLog } from '@/lib/db/schema';
 import { authenticateAdmin } from './authenticate-admin';
 import { hashOpenCart4 } from './opencart-password';
@@ -34,28 +34,28 @@ const req = (username: string, password: string, ip = '10.4.0.1') => ({ username
 
 describe('OpenCart 4 admin login', () => {
   it('signs in a bcrypt ($2y$) Administrator and audits the login', async () => {
-    const result = await authenticateAdmin(t.db, openCartTables('oc_'), req('boss', 'correct-horse'));
+    const result = await authenticateAdmin(t.db, 'oc_', req('boss', 'correct-horse'));
     expect(result).toMatchObject({ ok: true, user: { username: 'boss', isAdministrator: true, name: 'Ayşe Yılmaz' } });
     const rows = await t.db.select().from(auditLog).where(and(eq(auditLog.action, 'auth.login'), eq(auditLog.actorUsername, 'boss')));
     expect(rows).toHaveLength(1);
   });
 
   it('signs in another group as a non-administrator and a legacy md5 account', async () => {
-    expect(await authenticateAdmin(t.db, openCartTables('oc_'), req('demo', 'demo-password'))).toMatchObject({
+    expect(await authenticateAdmin(t.db, 'oc_', req('demo', 'demo-password'))).toMatchObject({
       ok: true,
       user: { isAdministrator: false, groupName: 'Demonstration' },
     });
-    expect((await authenticateAdmin(t.db, openCartTables('oc_'), req('ancient', 'letmein'))).ok).toBe(true);
+    expect((await authenticateAdmin(t.db, 'oc_', req('ancient', 'letmein'))).ok).toBe(true);
   });
 
   it('refuses a wrong password and a disabled account', async () => {
-    expect(await authenticateAdmin(t.db, openCartTables('oc_'), req('boss', 'wrong', '10.4.0.2'))).toEqual({ ok: false, reason: 'invalid' });
-    expect(await authenticateAdmin(t.db, openCartTables('oc_'), req('gone', 'gone-password', '10.4.0.2'))).toEqual({ ok: false, reason: 'invalid' });
+    expect(await authenticateAdmin(t.db, 'oc_', req('boss', 'wrong', '10.4.0.2'))).toEqual({ ok: false, reason: 'invalid' });
+    expect(await authenticateAdmin(t.db, 'oc_', req('gone', 'gone-password', '10.4.0.2'))).toEqual({ ok: false, reason: 'invalid' });
   });
 
   it('leaves the stored hash as it was', async () => {
     const before = await t.db.select().from(oc4.user).orderBy(oc4.user.userId);
-    await authenticateAdmin(t.db, openCartTables('oc_'), req('ancient', 'letmein', '10.4.0.3'));
+    await authenticateAdmin(t.db, 'oc_', req('ancient', 'letmein', '10.4.0.3'));
     expect(await t.db.select().from(oc4.user).orderBy(oc4.user.userId)).toEqual(before);
   });
 });
@@ -66,7 +66,7 @@ describe('adding an admin to an OpenCart 4 shop (npm run cli -- user:add)', () =
     expect(added).toMatchObject({ username: 'newboss', version: '4.0' });
     const [row] = await t.db.select().from(oc4.user).where(eq(oc4.user.username, 'newboss'));
     expect(row!.password).toMatch(/^\$2y\$10\$/);
-    const result = await authenticateAdmin(t.db, openCartTables('oc_'), req('newboss', 'new-boss-password'));
+    const result = await authenticateAdmin(t.db, 'oc_', req('newboss', 'new-boss-password'));
     expect(result).toMatchObject({ ok: true, user: { username: 'newboss', isAdministrator: true } });
   });
 

@@ -24,7 +24,7 @@ const req = (username: string, password: string, ip = '10.0.0.1') => ({ username
 
 describe('OpenCart admin login', () => {
   it('signs in an Administrator-group user and audits the login', async () => {
-    const result = await authenticateAdmin(t.db, oc, req('boss', 'correct-horse'));
+    const result = await authenticateAdmin(t.db, 'oc_', req('boss', 'correct-horse'));
     expect(result).toMatchObject({ ok: true, user: { username: 'boss', isAdministrator: true, name: 'Ayşe Yılmaz' } });
     const rows = await t.db
       .select()
@@ -35,13 +35,13 @@ describe('OpenCart admin login', () => {
   });
 
   it('signs in a user of another group as a non-administrator', async () => {
-    const result = await authenticateAdmin(t.db, oc, req('demo', 'demo-password'));
+    const result = await authenticateAdmin(t.db, 'oc_', req('demo', 'demo-password'));
     expect(result).toMatchObject({ ok: true, user: { isAdministrator: false, groupName: 'Demonstration' } });
   });
 
   it('refuses a wrong password and a disabled account, auditing both', async () => {
-    expect(await authenticateAdmin(t.db, oc, req('boss', 'wrong', '10.0.0.2'))).toEqual({ ok: false, reason: 'invalid' });
-    expect(await authenticateAdmin(t.db, oc, req('gone', 'gone-password', '10.0.0.2'))).toEqual({ ok: false, reason: 'invalid' });
+    expect(await authenticateAdmin(t.db, 'oc_', req('boss', 'wrong', '10.0.0.2'))).toEqual({ ok: false, reason: 'invalid' });
+    expect(await authenticateAdmin(t.db, 'oc_', req('gone', 'gone-password', '10.0.0.2'))).toEqual({ ok: false, reason: 'invalid' });
     const failed = await t.db.select().from(auditLog).where(eq(auditLog.action, 'auth.login_failed'));
     expect(failed.map((r) => r.actorUsername).sort()).toEqual(['boss', 'gone']);
   });
@@ -54,7 +54,7 @@ describe('OpenCart admin login', () => {
       dateAdded: '2020-01-01 00:00:00',
     });
     const before = await t.db.select().from(oc.user).where(eq(oc.user.username, 'legacy'));
-    expect((await authenticateAdmin(t.db, oc, req('legacy', 'admin'))).ok).toBe(true);
+    expect((await authenticateAdmin(t.db, 'oc_', req('legacy', 'admin'))).ok).toBe(true);
     const after = await t.db.select().from(oc.user).where(eq(oc.user.username, 'legacy'));
     expect(after).toEqual(before);
   });
@@ -64,9 +64,9 @@ describe('login lock-out', () => {
   it('locks a username for 15 minutes after five failures, even with the right password', async () => {
     await addAdminUser(t.db, 'oc_', { username: 'target', password: 'target-password' });
     for (let i = 0; i < 5; i++) {
-      expect((await authenticateAdmin(t.db, oc, req('target', `guess-${i}`, `10.1.0.${i}`))).ok).toBe(false);
+      expect((await authenticateAdmin(t.db, 'oc_', req('target', `guess-${i}`, `10.1.0.${i}`))).ok).toBe(false);
     }
-    const locked = await authenticateAdmin(t.db, oc, req('target', 'target-password', '10.1.1.1'));
+    const locked = await authenticateAdmin(t.db, 'oc_', req('target', 'target-password', '10.1.1.1'));
     expect(locked).toMatchObject({ ok: false, reason: 'locked' });
     if (locked.ok || locked.reason !== 'locked') throw new Error('expected a lock');
     expect(locked.retryAfterSeconds).toBeGreaterThan(14 * 60);
@@ -75,22 +75,22 @@ describe('login lock-out', () => {
 
   it('lets the user in again once the 15 minutes have passed', async () => {
     const later = Date.now() + LOGIN_LOCK_MS + 1_000;
-    const result = await authenticateAdmin(t.db, oc, req('target', 'target-password', '10.1.1.1'), later);
+    const result = await authenticateAdmin(t.db, 'oc_', req('target', 'target-password', '10.1.1.1'), later);
     expect(result.ok).toBe(true);
   });
 
   it('locks an IP address after five failures across different usernames', async () => {
-    for (let i = 0; i < 5; i++) await authenticateAdmin(t.db, oc, req(`nobody${i}`, 'x', '10.9.9.9'));
-    const result = await authenticateAdmin(t.db, oc, req('boss', 'correct-horse', '10.9.9.9'));
+    for (let i = 0; i < 5; i++) await authenticateAdmin(t.db, 'oc_', req(`nobody${i}`, 'x', '10.9.9.9'));
+    const result = await authenticateAdmin(t.db, 'oc_', req('boss', 'correct-horse', '10.9.9.9'));
     expect(result).toMatchObject({ ok: false, reason: 'locked' });
-    expect((await authenticateAdmin(t.db, oc, req('boss', 'correct-horse', '10.9.9.10'))).ok).toBe(true);
+    expect((await authenticateAdmin(t.db, 'oc_', req('boss', 'correct-horse', '10.9.9.10'))).ok).toBe(true);
   });
 
   it('does not lock after four failures followed by a success', async () => {
     await addAdminUser(t.db, 'oc_', { username: 'careful', password: 'careful-password' });
-    for (let i = 0; i < 4; i++) await authenticateAdmin(t.db, oc, req('careful', 'nope', `10.2.0.${i}`));
-    expect((await authenticateAdmin(t.db, oc, req('careful', 'careful-password', '10.2.1.1'))).ok).toBe(true);
-    expect((await authenticateAdmin(t.db, oc, req('careful', 'nope', '10.2.2.2'))).ok).toBe(false);
-    expect((await authenticateAdmin(t.db, oc, req('careful', 'careful-password', '10.2.1.1'))).ok).toBe(true);
+    for (let i = 0; i < 4; i++) await authenticateAdmin(t.db, 'oc_', req('careful', 'nope', `10.2.0.${i}`));
+    expect((await authenticateAdmin(t.db, 'oc_', req('careful', 'careful-password', '10.2.1.1'))).ok).toBe(true);
+    expect((await authenticateAdmin(t.db, 'oc_', req('careful', 'nope', '10.2.2.2'))).ok).toBe(false);
+    expect((await authenticateAdmin(t.db, 'oc_', req('careful', 'careful-password', '10.2.1.1'))).ok).toBe(true);
   });
 });

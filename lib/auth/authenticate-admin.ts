@@ -1,6 +1,6 @@
-import { eq, getTableName } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Db } from '@/lib/db/pool';
-import type { OpenCartTables } from '@/lib/db/opencart';
+import { openCartTables } from '@/lib/db/opencart';
 import { writeAudit } from '@/lib/audit/write-audit';
 import { openCartVersionOf } from '@/lib/opencart-version/shop-version';
 import { verifyOpenCartPassword } from './opencart-password';
@@ -25,15 +25,13 @@ export type LoginResult =
 
 export type LoginRequest = { username: string; password: string; ip: string; userAgent: string };
 
-/** The table prefix the tables were built with (`oc_user` → `oc_`). */
-const prefixOf = (oc: OpenCartTables) => getTableName(oc.user).slice(0, -'user'.length);
-
 /**
  * Signs in an OpenCart admin (oc_user with status 1) of the main database, 3.0 or 4.0. Never writes
  * oc_user: a hash that OpenCart 4 would upgrade is left for OpenCart to upgrade. 4.0's oc_user has no
  * salt column (bcrypt, or a legacy md5 only), so the salt is read only from a 3.0 shop.
  */
-export async function authenticateAdmin(db: Db, oc: OpenCartTables, req: LoginRequest, now = Date.now()): Promise<LoginResult> {
+export async function authenticateAdmin(db: Db, prefix: string, req: LoginRequest, now = Date.now()): Promise<LoginResult> {
+  const oc = openCartTables(prefix);
   const request = { ip: req.ip, userAgent: req.userAgent };
   const lock = await getLockState(db, req.username, req.ip, now);
   if (lock.locked) {
@@ -47,7 +45,7 @@ export async function authenticateAdmin(db: Db, oc: OpenCartTables, req: LoginRe
     return { ok: false, reason: 'locked', retryAfterSeconds: lock.retryAfterSeconds };
   }
 
-  const version = await openCartVersionOf({ db, tenant: { prefix: prefixOf(oc) } });
+  const version = await openCartVersionOf({ db, tenant: { prefix } });
   const [row] = await db
     .select({
       id: oc.user.userId,

@@ -3,7 +3,6 @@ import CredentialsProvider from 'next-auth/providers/credentials';
 import { z } from 'zod';
 import { env } from '@/lib/env';
 import { getDb } from '@/lib/db/pool';
-import { openCartTables } from '@/lib/db/opencart';
 import { writeAudit } from '@/lib/audit/write-audit';
 import { authenticateAdmin } from './authenticate-admin';
 import { clientIpFromHeaders } from './client-ip';
@@ -37,7 +36,7 @@ export const authOptions: NextAuthOptions = {
         if (!parsed.success) throw new Error(LOGIN_ERROR.invalid);
         const headers = (req?.headers ?? {}) as Record<string, string | string[] | undefined>;
         const { DATABASE_URL, OPENCART_DB_PREFIX } = env();
-        const result = await authenticateAdmin(getDb(DATABASE_URL), openCartTables(OPENCART_DB_PREFIX), {
+        const result = await authenticateAdmin(getDb(DATABASE_URL), OPENCART_DB_PREFIX, {
           ...parsed.data,
           ip: clientIpFromHeaders(headers),
           userAgent: String(headers['user-agent'] ?? ''),
