@@ -1,4 +1,4 @@
-import { and, eq, lt, notInArray, sql } from 'drizzle-orm';
+import { and, eq, lt } from 'drizzle-orm';
 import type { Db } from '@/lib/db/pool';
 import { gdprMailOutbox, gdprRequests } from '@/lib/db/schema';
 import { evaluateAlerts } from '@/lib/alerts/evaluate-alerts';
@@ -8,7 +8,7 @@ import { deleteExpiredExports } from './export';
 import { importOpenCartGdprRequests } from './opencart-gdpr-sync';
 import { prunePublicAttempts } from './public-rate-limit';
 import { recordRequestEvent } from './request-context';
-import { CLOSED_STATUSES } from './requests';
+import { gdprRequestsDueSoon } from '@/lib/monitoring/backup-and-gdpr-state';
 
 /**
  * Past due: one critical alert per confirmed, open request once its legal due date has passed. "Due soon"
@@ -18,17 +18,7 @@ import { CLOSED_STATUSES } from './requests';
 export const gdprOverdueRule: AlertRule = {
   kind: 'gdpr_overdue',
   async evaluate({ db, tenantId }) {
-    const rows = await db
-      .select({ id: gdprRequests.id, dueAt: gdprRequests.dueAt })
-      .from(gdprRequests)
-      .where(
-        and(
-          eq(gdprRequests.tenantId, tenantId),
-          // Unconfirmed public requests are nobody's to answer yet (and are closed after 30 days).
-          notInArray(gdprRequests.status, ['unverified', ...CLOSED_STATUSES]),
-          sql`${gdprRequests.dueAt} <= UTC_TIMESTAMP(3)`,
-        ),
-      );
+    const rows = await gdprRequestsDueSoon(db, tenantId, 0);
     return rows.map((r) => ({
       kind: 'gdpr_overdue',
       subject: `request:${r.id}`,
