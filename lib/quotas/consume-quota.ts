@@ -14,7 +14,7 @@ type ResultRow = Record<string, unknown>;
  */
 export async function consumeQuota(db: Db, use: QuotaUse): Promise<QuotaDecision> {
   const q = quotaStatements(use);
-  // READ COMMITTED: the closing SELECT reads the counters as committed now, not as of the first read.
+  // READ COMMITTED, as on the webhook path (lib/webhooks/ingest/record-delivery.ts): no gap locks from the give-back.
   const text = ['SET TRANSACTION ISOLATION LEVEL READ COMMITTED;', 'START TRANSACTION;', ...q.prepare.text, ...q.take.text, `SELECT ${q.select};`, 'COMMIT;'].join(' ');
   const values = [...q.prepare.values, ...q.take.values, ...q.selectValues];
   const pool = getStatementBatchPool(db);

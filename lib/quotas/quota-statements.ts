@@ -35,94 +35,107 @@ type GrainPlan = { grain: Grain; resource: QuotaResource | null; windowStart: Da
 /**
  * The statements that take a use inside the caller's transaction, for one round trip with whatever the
  * caller sends around them (fixed texts; values only as `?`), in two parts:
- * - `prepare` reads whether the tenant is active and its limits: plain reads that lock nothing, so a
- *   caller sends them first;
- * - `take` takes the amount from each grain's counter row with an atomic conditional upsert: inserted
- *   when the window is new, `used = used + n` only while `used + n <= limit` otherwise. The row stays
- *   locked until the caller's transaction ends, so concurrent uses queue on it and the sum never passes
- *   the limit, across any number of instances. Send it as late as possible (just before COMMIT): the
- *   tenant's uses queue for as long as it holds the rows.
- * When the day refuses after the minute took, the minute is given back in the same transaction, so no
- * one ever sees the half-taken state. Afterwards `@msc_q_ok` is 1 when the use was taken, 0 when refused,
- * and `select` reads what decisionFrom needs. Every windowed metric is counted per minute and per day
- * (the usage page's history); only grains with a quota resource are limited. Without FOUND_ROWS
- * (getStatementBatchPool) an upsert counts 1 inserted, 2 updated, 0 unchanged.
+ * - `prepare` reads whether the tenant is active and its limits into variables: one plain read that
+ *   locks nothing, so a caller sends it first;
+ * - `take` adds the amount to every grain's counter row in one upsert (inserted when the window is
+ *   new), reads the counters back, and gives the amount back to all of them when the tenant is not
+ *   active or any limited window went past its limit. The rows stay locked until the caller's
+ *   transaction ends, so concurrent uses queue on them and what is committed never passes a limit,
+ *   across any number of instances; a refused use's take and give-back are never seen by anyone. Send
+ *   it as late as possible (just before COMMIT): the tenant's uses queue for as long as it holds them.
+ * Afterwards `@msc_q_ok` is 1 when the use was taken, 0 when refused, and `select` reads what
+ * decisionFrom needs (variables only). Every windowed metric is counted per minute and per day (the
+ * usage page's history); only grains with a quota resource are limited. A use of 0 changes nothing and
+ * passes while the tenant is active. Counters read back in the caller's transaction are its own writes,
+ * the latest, whatever the isolation level.
  */
 export function quotaStatements(use: QuotaUse) {
   const limited = new Map(windowedResourcesOf(use.metric).map(({ resource, window }) => [window, resource]));
   const plans: GrainPlan[] = GRAINS.map((grain) => ({ grain, resource: limited.get(grain) ?? null, windowStart: windowStart(grain, use.now) }));
-  const key = (plan: GrainPlan) => [use.tenantId, use.metric, use.scope, plan.grain, toSqlDatetime(plan.windowStart)];
-  const WHERE_KEY = 'tenant_id = ? AND metric = ? AND scope = ? AND grain = ? AND window_start = ?';
+  const metricKey = [use.tenantId, use.metric, use.scope];
+  const eachWindow = plans.map(() => '(grain = ? AND window_start = ?)').join(' OR ');
+  const windowValues = plans.flatMap((plan) => [plan.grain, toSqlDatetime(plan.windowStart)]);
 
-  // One statement: the assignments are independent of each other.
-  const assignments = ["@msc_q_active = IF(? = 1, COALESCE((SELECT status = 'active' FROM msc_tenant WHERE id = ?), 0), 1)"];
-  const prepare = { text: [] as string[], values: [use.requireActiveTenant ? 1 : 0, use.tenantId] as unknown[] };
-  for (const plan of plans) {
-    if (plan.resource) {
-      assignments.push(`@msc_q_lim_${plan.grain} = COALESCE((SELECT limit_value FROM msc_quota_limit WHERE tenant_id = ? AND resource = ? AND scope = ?), ?)`);
-      prepare.values.push(use.tenantId, plan.resource, use.scope, definitionOf(plan.resource).defaultLimit);
-    } else {
-      assignments.push(`@msc_q_lim_${plan.grain} = NULL`);
-    }
-  }
-  prepare.text.push(`SET ${assignments.join(', ')};`);
+  // An aggregate always returns one row, so every variable is set even when the tenant is missing.
+  const limitColumns = plans.map((plan) => (plan.resource ? `COALESCE(MAX(l_${plan.grain}.limit_value), ?)` : 'NULL'));
+  const limitJoins = plans
+    .filter((plan) => plan.resource)
+    .map((plan) => `LEFT JOIN msc_quota_limit l_${plan.grain} ON l_${plan.grain}.tenant_id = t.id AND l_${plan.grain}.resource = ? AND l_${plan.grain}.scope = ?`);
+  const prepare = {
+    text: [
+      `SELECT IF(? = 1, COALESCE(MAX(t.status = 'active'), 0), 1), ${limitColumns.join(', ')} ` +
+        `FROM msc_tenant t ${limitJoins.join(' ')} WHERE t.id = ? ` +
+        `INTO @msc_q_active, ${plans.map((plan) => `@msc_q_lim_${plan.grain}`).join(', ')};`,
+    ],
+    values: [
+      use.requireActiveTenant ? 1 : 0,
+      ...plans.flatMap((plan) => (plan.resource ? [definitionOf(plan.resource).defaultLimit] : [])),
+      ...plans.flatMap((plan) => (plan.resource ? [plan.resource, use.scope] : [])),
+      use.tenantId,
+    ] as unknown[],
+  };
 
-  // A chain: each grain is tried only if the one before took (the first only if the tenant is active);
-  // the last grain's outcome is the use's, @msc_q_ok.
-  const take = { text: [] as string[], values: [] as unknown[] };
-  let previous = '@msc_q_active';
-  for (const [i, plan] of plans.entries()) {
-    const g = plan.grain;
-    const took = i === plans.length - 1 ? '@msc_q_ok' : `@msc_q_took_${g}`;
-    take.text.push(
-      'INSERT INTO msc_quota_usage (tenant_id, metric, scope, grain, window_start, used) ' +
-        `SELECT ?, ?, ?, ?, ?, ? FROM DUAL WHERE ${previous} = 1 AND (@msc_q_lim_${g} IS NULL OR ? <= @msc_q_lim_${g}) ` +
-        `ON DUPLICATE KEY UPDATE used = IF(${previous} = 1 AND (@msc_q_lim_${g} IS NULL OR used + ? <= @msc_q_lim_${g}), used + ?, used);`,
-      // A use of 0 changes nothing and still passes.
-      `SET ${took} = ${previous} AND (ROW_COUNT() > 0 OR ? = 0);`,
-    );
-    take.values.push(...key(plan), use.amount, use.amount, use.amount, use.amount, use.amount);
-    previous = took;
-  }
-  for (const plan of plans.slice(0, -1)) {
-    take.text.push(`UPDATE msc_quota_usage SET used = used - ? WHERE ${WHERE_KEY} AND @msc_q_ok = 0 AND @msc_q_took_${plan.grain} = 1;`);
-    take.values.push(use.amount, ...key(plan));
-  }
+  const withinLimit = (plan: GrainPlan) => `(@msc_q_lim_${plan.grain} IS NULL OR @msc_q_used_${plan.grain} <= @msc_q_lim_${plan.grain})`;
+  const take = {
+    text: [
+      'INSERT INTO msc_quota_usage (tenant_id, metric, scope, grain, window_start, used) VALUES ' +
+        plans.map(() => '(?, ?, ?, ?, ?, ?)').join(', ') +
+        ' ON DUPLICATE KEY UPDATE used = used + ?;',
+      `SELECT ${plans.map((plan) => `MAX(IF(grain = '${plan.grain}', used, NULL))`).join(', ')} FROM msc_quota_usage ` +
+        `WHERE tenant_id = ? AND metric = ? AND scope = ? AND (${eachWindow}) INTO ${plans.map((plan) => `@msc_q_used_${plan.grain}`).join(', ')};`,
+      `SET @msc_q_ok = @msc_q_active = 1 AND (? = 0 OR (${plans.map(withinLimit).join(' AND ')}));`,
+      `UPDATE msc_quota_usage SET used = used - ? WHERE @msc_q_ok = 0 AND tenant_id = ? AND metric = ? AND scope = ? AND (${eachWindow});`,
+    ],
+    values: [
+      ...plans.flatMap((plan) => [...metricKey, plan.grain, toSqlDatetime(plan.windowStart), use.amount]),
+      use.amount,
+      ...metricKey,
+      ...windowValues,
+      use.amount,
+      use.amount,
+      ...metricKey,
+      ...windowValues,
+    ] as unknown[],
+  };
 
   const select = [
     '@msc_q_active AS q_active',
     '@msc_q_ok AS q_ok',
-    ...plans.map((plan, i) => `${i === plans.length - 1 ? '@msc_q_ok' : `@msc_q_took_${plan.grain}`} AS q_took_${plan.grain}`),
     ...plans.map((plan) => `@msc_q_lim_${plan.grain} AS q_lim_${plan.grain}`),
-    ...plans.map((plan) => `(SELECT used FROM msc_quota_usage WHERE ${WHERE_KEY}) AS q_used_${plan.grain}`),
+    ...plans.map((plan) => `@msc_q_used_${plan.grain} AS q_used_${plan.grain}`),
   ].join(', ');
-  const selectValues = plans.flatMap(key);
-  return { prepare, take, select, selectValues, plans };
+  return { prepare, take, select, selectValues: [] as unknown[], plans };
 }
 
 export type QuotaStatements = ReturnType<typeof quotaStatements>;
 
-/** The decision, from the columns `select` read at the end of the transaction. */
+/**
+ * The decision, from the columns `select` read at the end of the transaction. The counters were read
+ * with the use added; a refused use was given back, so its windows stand at that minus the amount.
+ */
 export function decisionFrom(row: Record<string, unknown>, use: QuotaUse, plans: QuotaStatements['plans']): QuotaDecision {
   if (Number(row.q_active) !== 1) return { allowed: false, reason: 'tenant_inactive', windows: [] };
+  const allowed = Number(row.q_ok) === 1;
   const windows: QuotaWindowState[] = [];
   let refusedBy: QuotaWindowState | undefined;
   for (const plan of plans) {
     if (!plan.resource) continue;
+    const limit = Number(row[`q_lim_${plan.grain}`]);
+    const usedWithUse = Number(row[`q_used_${plan.grain}`] ?? 0);
     const state: QuotaWindowState = {
       resource: plan.resource,
       scope: use.scope,
       grain: plan.grain,
-      limit: Number(row[`q_lim_${plan.grain}`]),
-      used: Number(row[`q_used_${plan.grain}`] ?? 0),
+      limit,
+      used: allowed ? usedWithUse : usedWithUse - use.amount,
       windowStart: plan.windowStart,
       resetAt: windowEnd(plan.grain, use.now),
     };
     windows.push(state);
-    // Grains are tried in order and stop at the first refusal: the first limited one that did not take refused.
-    if (!refusedBy && Number(row[`q_took_${plan.grain}`]) !== 1) refusedBy = state;
+    // The first limited window the use did not fit in is the one that refused it.
+    if (!refusedBy && usedWithUse > limit) refusedBy = state;
   }
-  if (Number(row.q_ok) === 1) return { allowed: true, windows };
+  if (allowed) return { allowed: true, windows };
   if (!refusedBy) throw new Error(`Quota use of ${use.metric} refused with no limited window`);
   return { allowed: false, reason: 'quota', windows, refusedBy };
 }

@@ -76,8 +76,8 @@ function deliveryStatements(delivery: DeliveryToRecord, quota: QuotaUse | null) 
   const q = quota ? quotaStatements(quota) : null;
   const text: string[] = [];
   const values: unknown[] = [];
-  // READ COMMITTED so the closing SELECT reads the quota counters as committed now; inserts, deletes by
-  // key and locking reads, all this transaction does besides, behave the same under either level.
+  // READ COMMITTED: the refusal clean-up's locking scans (which match nothing when the use was taken)
+  // then lock no gaps that concurrent pushes insert into; nothing else here depends on the level.
   if (q) text.push('SET TRANSACTION ISOLATION LEVEL READ COMMITTED;');
   text.push(BEGIN);
   if (q) {
