@@ -4,7 +4,7 @@ import { getTableConfig } from 'drizzle-orm/mysql-core';
 import mysql from 'mysql2/promise';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getPool } from '@/lib/db/pool';
-import { createOpenCartTestDatabase, createTestDatabase, type TestDatabase } from '@/lib/testing/harness';
+import { createOpenCartTestDatabaseFor, createTestDatabase, type TestDatabase } from '@/lib/testing/harness';
 import { buildOpenCartTables, openCartTables, type OpenCartTables } from '.';
 import { createOpenCartTables } from './create-tables';
 import { insertSampleCatalogue } from './sample-catalogue';
@@ -13,10 +13,11 @@ import { databaseShape, mirrorShape } from './table-shape.test-helper';
 const tableNames = (prefix: string) =>
   Object.entries(buildOpenCartTables(prefix)).map(([key, table]) => [key, getTableConfig(table).name] as const);
 
+// The 3.0 mirror is compared with 3.0.4.1's own tables whatever line TEST_OPENCART_VERSION picks for other suites.
 describe.each(['oc_', 'shop_'])('the mirror built with prefix %s', (prefix) => {
   let real: TestDatabase;
   beforeAll(async () => {
-    real = await createOpenCartTestDatabase('mirror', prefix);
+    real = await createOpenCartTestDatabaseFor('3.0', 'mirror', prefix);
   });
   afterAll(async () => {
     await real.drop();
@@ -47,7 +48,7 @@ describe('createOpenCartTables on an empty database', () => {
   let real: TestDatabase;
   let created: TestDatabase;
   beforeAll(async () => {
-    [real, created] = await Promise.all([createOpenCartTestDatabase('ocreal'), createTestDatabase('occreated')]);
+    [real, created] = await Promise.all([createOpenCartTestDatabaseFor('3.0', 'ocreal'), createTestDatabase('occreated')]);
     await createOpenCartTables(created.url, 'oc_');
   });
   afterAll(async () => {
