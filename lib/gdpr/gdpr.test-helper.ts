@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Db } from '@/lib/db/pool';
 import { gdprConsents, webhookDeliveries, webhookEvents, marketplaceOrders } from '@/lib/db/schema';
 import { selectRows } from '@/lib/orders/raw-sql';
+import { versionedTables, type VersionedTables } from '@/lib/opencart-version/shop-version';
 import { seedOrder } from '@/lib/overview/seed-orders.test-helper';
 import type { TenantDb } from '@/lib/tenants/tenant-db';
 
@@ -18,17 +19,18 @@ const SHARED_ADDRESS = { address1: 'Bagdat Caddesi 212/4', city: 'Istanbul', pos
  */
 export async function seedPerson(shop: TenantDb, mainDb: Db, p: { email: string; firstname: string; lastname: string; orderTotals?: string[] }): Promise<SeededPerson> {
   const { db, oc } = shop;
-  const [c] = await db
-    .insert(oc.customer)
-    .values({
-      customerGroupId: 1, storeId: 0, languageId: 1, firstname: p.firstname, lastname: p.lastname, email: p.email, telephone: '+90 555 010 2030',
-      fax: '', password: 'x', salt: 'y', cart: null, wishlist: null, newsletter: 1, addressId: 0, customField: '', ip: '198.51.100.7', status: 1,
-      safe: 0, token: '', code: '', dateAdded: NOW,
-    })
-    .$returningId();
-  const customerId = c!.customerId;
-  await db.insert(oc.address).values({ customerId, firstname: p.firstname, lastname: p.lastname, company: '', address1: SHARED_ADDRESS.address1, address2: '', city: SHARED_ADDRESS.city, postcode: SHARED_ADDRESS.postcode, countryId: 215, zoneId: 0, customField: '' });
-  await db.insert(oc.customerIp).values({ customerId, ip: '198.51.100.7', dateAdded: NOW });
+  const line = await versionedTables(shop);
+  const customerId = await insertCustomer(shop, line, p);
+  const address = { customerId, firstname: p.firstname, lastname: p.lastname, company: '', address1: SHARED_ADDRESS.address1, address2: '', city: SHARED_ADDRESS.city, postcode: SHARED_ADDRESS.postcode, countryId: 215, zoneId: 0, customField: '' };
+  const customerIp = { customerId, ip: '198.51.100.7', dateAdded: NOW };
+  if (line.version === '4.0') {
+    // 4.0 marks the default address on the address and records the store and country of each IP.
+    await db.insert(line.oc.address).values({ ...address, default: 1 });
+    await db.insert(line.oc.customerIp).values({ ...customerIp, storeId: 0, country: 'TR' });
+  } else {
+    await db.insert(oc.address).values(address);
+    await db.insert(oc.customerIp).values(customerIp);
+  }
   await db.insert(oc.customerActivity).values({ customerId, key: 'login', data: JSON.stringify({ customer_id: customerId, name: `${p.firstname} ${p.lastname}` }), ip: '198.51.100.7', dateAdded: NOW });
   await db.insert(oc.customerOnline).values({ ip: `198.51.100.${customerId % 250}`, customerId, url: '/account', referer: '', dateAdded: NOW });
   await db.insert(oc.customerLogin).values({ email: p.email.toUpperCase(), ip: '198.51.100.7', total: 2, dateAdded: NOW, dateModified: NOW });
@@ -56,12 +58,20 @@ export async function seedPerson(shop: TenantDb, mainDb: Db, p: { email: string;
         orderStatusId: 5,
         total,
         dateAdded: `2026-0${i + 1}-15 12:00:00`,
-      }),
+      }, line.version),
     );
   }
   for (const orderId of orderIds) {
-    await db.insert(oc.orderProduct).values({ orderId, productId: 40, name: 'iPhone', model: 'product 11', quantity: 1, price: '10.0000', total: '10.0000', tax: '2.0000', reward: 0 });
-    await db.insert(oc.orderTotal).values({ orderId, code: 'total', title: 'Total', value: '10.0000', sortOrder: 9 });
+    const orderLine = { orderId, productId: 40, name: 'iPhone', model: 'product 11', quantity: 1, price: '10.0000', total: '10.0000', tax: '2.0000', reward: 0 };
+    const orderTotal = { orderId, code: 'total', title: 'Total', value: '10.0000', sortOrder: 9 };
+    if (line.version === '4.0') {
+      // 4.0 names each line's master product (0: no variant) and the extension owning each total.
+      await db.insert(line.oc.orderProduct).values({ ...orderLine, masterId: 0 });
+      await db.insert(line.oc.orderTotal).values({ ...orderTotal, extension: 'opencart' });
+    } else {
+      await db.insert(oc.orderProduct).values(orderLine);
+      await db.insert(oc.orderTotal).values(orderTotal);
+    }
     await db.insert(oc.orderHistory).values({ orderId, orderStatusId: 5, notify: 0, comment: '', dateAdded: NOW });
   }
   await db.insert(oc.return).values({
@@ -82,6 +92,19 @@ export async function seedPerson(shop: TenantDb, mainDb: Db, p: { email: string;
   await mainDb.insert(marketplaceOrders).values({ tenantId, accountId: 1, marketplace: 'trendyol', externalOrderId: `TY-${customerId}`, ocOrderId: orderIds[0]! });
   await mainDb.insert(gdprConsents).values({ tenantId, email: p.email, customerId, purpose: 'marketing_email', action: 'granted', legalBasis: 'consent', source: 'import', ip: '198.51.100.7', userAgent: 'Mozilla/5.0 (test)' });
   return { customerId, orderIds, email: p.email, firstname: p.firstname, lastname: p.lastname };
+}
+
+/** The account row in the shop's own line: 4.0 has no fax, salt, cart, wishlist or address_id (see v4 mirror). */
+async function insertCustomer(shop: TenantDb, line: VersionedTables, p: { email: string; firstname: string; lastname: string }): Promise<number> {
+  const shared = {
+    customerGroupId: 1, storeId: 0, languageId: 1, firstname: p.firstname, lastname: p.lastname, email: p.email, telephone: '+90 555 010 2030',
+    password: 'x', newsletter: 1, customField: '', ip: '198.51.100.7', status: 1, safe: 0, token: '', code: '', dateAdded: NOW,
+  };
+  const [c] =
+    line.version === '4.0'
+      ? await shop.db.insert(line.oc.customer).values(shared).$returningId()
+      : await shop.db.insert(line.oc.customer).values({ ...shared, fax: '', salt: 'y', cart: null, wishlist: null, addressId: 0 }).$returningId();
+  return c!.customerId;
 }
 
 const TEXT_TYPES = ['char', 'varchar', 'tinytext', 'text', 'mediumtext', 'longtext', 'json', 'longblob', 'blob', 'mediumblob'];

@@ -1,5 +1,6 @@
 import { openCart4Tables, type OpenCartVersion } from '@/lib/db/opencart';
 import { toOpenCart4Order } from '@/lib/orders/build-marketplace-order';
+import { openCartVersionOf } from '@/lib/opencart-version/shop-version';
 import type { TenantDb } from '@/lib/tenants/tenant-db';
 
 type OrderInsert = TenantDb['oc']['order']['$inferInsert'];
@@ -9,9 +10,11 @@ export type SeedOrderInput = Partial<OrderInsert> & Pick<OrderInsert, 'orderStat
 
 /**
  * Inserts one order with every NOT NULL column filled (tests run in strict sql_mode); returns its new id.
- * On an OpenCart 4.0 database the row takes 4.0's shape (JSON methods, no fax).
+ * On an OpenCart 4.0 database the row takes 4.0's shape (JSON methods, no fax). The line is the shop's
+ * own, detected from its tables, unless the caller names it.
  */
-export async function seedOrder(tdb: TenantDb, input: SeedOrderInput, version: OpenCartVersion = '3.0'): Promise<number> {
+export async function seedOrder(tdb: TenantDb, input: SeedOrderInput, version?: OpenCartVersion): Promise<number> {
+  const line = version ?? (await openCartVersionOf(tdb));
   const row: OrderInsert = {
     invoiceNo: 0,
     invoicePrefix: 'INV-2024-00',
@@ -73,7 +76,7 @@ export async function seedOrder(tdb: TenantDb, input: SeedOrderInput, version: O
     ...input,
   };
   const [inserted] =
-    version === '4.0'
+    line === '4.0'
       ? await tdb.db.insert(openCart4Tables(tdb.tenant.prefix).order).values(toOpenCart4Order(row as Required<OrderInsert>, 'en-gb')).$returningId()
       : await tdb.db.insert(tdb.oc.order).values(row).$returningId();
   if (!inserted) throw new Error('order insert returned no id');
@@ -92,7 +95,8 @@ export type SeedProductInput = {
 };
 
 /** Inserts a product with its description and store links (in 4.0's shape on a 4.0 database); returns its new id. */
-export async function seedProduct(tdb: TenantDb, input: SeedProductInput, version: OpenCartVersion = '3.0'): Promise<number> {
+export async function seedProduct(tdb: TenantDb, input: SeedProductInput, version?: OpenCartVersion): Promise<number> {
+  const line = version ?? (await openCartVersionOf(tdb));
   const row: ProductInsert = {
     model: input.model ?? `M-${input.name}`,
     sku: input.sku ?? '',
@@ -113,7 +117,7 @@ export async function seedProduct(tdb: TenantDb, input: SeedProductInput, versio
   };
   const { viewed: _viewed, ...shared } = row;
   const [inserted] =
-    version === '4.0'
+    line === '4.0'
       ? await tdb.db.insert(openCart4Tables(tdb.tenant.prefix).product).values({ ...shared, dateAvailable: shared.dateAvailable ?? '2024-01-01', image: '', rating: 0 }).$returningId()
       : await tdb.db.insert(tdb.oc.product).values(row).$returningId();
   if (!inserted) throw new Error('product insert returned no id');
