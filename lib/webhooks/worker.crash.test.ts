@@ -5,17 +5,16 @@ import { fileURLToPath } from 'node:url';
 import { asc, count, eq, inArray, like } from 'drizzle-orm';
 import { createAppTestDatabase, type TestDatabase } from '@/lib/testing/harness';
 import { marketplaceOrders, webhookEvents } from '@/lib/db/schema';
-import { orderMarker } from '@/lib/orders/write-opencart-order';
 import type { CanonicalEvent } from './canonical-events';
 import type { ApplyStep } from './apply';
-import { drain, FAR_FUTURE, insertEvents, oc, orderCreated, setUpShop, statusChanged, stockOf, type TestShop } from './worker.test-helper';
+import { drain, FAR_FUTURE, insertEvents, oc, orderCreated, orderRowsOf, setUpShop, statusChanged, stockOf, type TestShop } from './worker.test-helper';
 
 const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 let t: TestDatabase;
 let shop: TestShop;
 
 async function orderState(externalOrderId: string) {
-  const orders = await t.db.select().from(oc.order).where(eq(oc.order.customField, orderMarker(shop.accountId, externalOrderId)));
+  const orders = await orderRowsOf(t.db, shop, externalOrderId);
   const ids = orders.map((o) => o.orderId);
   const lines = ids.length ? await t.db.select().from(oc.orderProduct).where(inArray(oc.orderProduct.orderId, ids)) : [];
   const totals = ids.length ? await t.db.select().from(oc.orderTotal).where(inArray(oc.orderTotal.orderId, ids)) : [];

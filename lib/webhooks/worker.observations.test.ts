@@ -3,10 +3,10 @@ import { asc, eq } from 'drizzle-orm';
 import { createAppTestDatabase, createOpenCartTestDatabase, type TestDatabase } from '@/lib/testing/harness';
 import { openCartTables } from '@/lib/db/opencart';
 import { competitorPrices, marketplaceAccounts, marketplaceQuestions, stockObservations, tenants, webhookEvents } from '@/lib/db/schema';
-import { orderMarker } from '@/lib/orders/write-opencart-order';
+import { detectOpenCartVersion } from '@/lib/opencart-version/detect-opencart-version';
 import type { CanonicalEvent } from './canonical-events';
 import { processDueEvents } from './worker';
-import { drain, insertEvents, oc, orderCreated, setUpShop, type TestShop } from './worker.test-helper';
+import { drain, insertEvents, oc, orderCreated, orderRowsOf, paymentMethodName, setUpShop, type TestShop } from './worker.test-helper';
 
 let t: TestDatabase;
 let otherShopDb: TestDatabase;
@@ -72,15 +72,17 @@ describe('a tenant whose shop lives in another database', () => {
       .insert(marketplaceAccounts)
       .values({ tenantId: tenant!.id, marketplace: 'hepsiburada', name: 'HB', authType: 'basic', secretCiphertext: 'unused', skuMatch: 'sku' })
       .$returningId();
-    const otherShop = { tenantId: tenant!.id, accountId: account!.id };
+    const { version } = await detectOpenCartVersion(otherShopDb.db, 'shop_');
+    const otherShop = { tenantId: tenant!.id, accountId: account!.id, version: version! };
     await insertEvents(t.db, otherShop, [orderCreated('H-1', [{ sku: 'OTHER-40', quantity: 2, unitPrice: '10.00' }])]);
     expect(await run()).toMatchObject({ claimed: 1, done: 1 });
 
-    const [order] = await otherShopDb.db.select().from(other.order).where(eq(other.order.customField, orderMarker(account!.id, 'H-1')));
-    expect(order).toMatchObject({ orderStatusId: 1, paymentMethod: 'Hepsiburada', total: '20.0000' });
-    const [product] = await otherShopDb.db.select().from(other.product).where(eq(other.product.productId, 40));
+    const [order] = await orderRowsOf(otherShopDb.db, otherShop, 'H-1', 'shop_');
+    expect(order).toMatchObject({ orderStatusId: 1, total: '20.0000' });
+    expect(paymentMethodName(otherShop, order!.paymentMethod)).toBe('Hepsiburada');
+    const [product] = await otherShopDb.db.select({ quantity: other.product.quantity }).from(other.product).where(eq(other.product.productId, 40));
     expect(product?.quantity).toBe(48);
-    expect(await t.db.select().from(oc.order)).toHaveLength(0);
+    expect(await t.db.select({ orderId: oc.order.orderId }).from(oc.order)).toHaveLength(0);
   });
 });
 

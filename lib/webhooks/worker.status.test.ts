@@ -2,15 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { asc, eq } from 'drizzle-orm';
 import { createAppTestDatabase, type TestDatabase } from '@/lib/testing/harness';
 import { marketplaceOrders, orderStatusMaps } from '@/lib/db/schema';
-import { orderMarker } from '@/lib/orders/write-opencart-order';
-import { drain, eventRow, FAR_FUTURE, insertEvents, oc, orderCreated, setUpShop, statusChanged, stockOf, type TestShop } from './worker.test-helper';
+import { drain, eventRow, FAR_FUTURE, insertEvents, oc, orderCreated, orderRowsOf, setUpShop, statusChanged, stockOf, type TestShop } from './worker.test-helper';
 
 let t: TestDatabase;
 let shop: TestShop;
 const run = (now?: Date) => drain({ db: t.db, mainDatabaseUrl: t.url, workerId: 'test', now });
 
 async function orderOf(externalOrderId: string) {
-  const [order] = await t.db.select().from(oc.order).where(eq(oc.order.customField, orderMarker(shop.accountId, externalOrderId)));
+  const [order] = await orderRowsOf(t.db, shop, externalOrderId);
   if (!order) throw new Error(`No OpenCart order for ${externalOrderId}`);
   const history = await t.db
     .select({ status: oc.orderHistory.orderStatusId, comment: oc.orderHistory.comment })

@@ -1,11 +1,15 @@
 /** Shared set-up for the worker's tests: a shop with SKUs, an account, canonical events by hand. */
-import { eq, inArray, sql } from 'drizzle-orm';
+import { eq, getTableColumns, inArray, sql } from 'drizzle-orm';
+import { z } from 'zod';
 import type { Db } from '@/lib/db/pool';
-import { openCartTables } from '@/lib/db/opencart';
+import { openCartTables, type OpenCartVersion } from '@/lib/db/opencart';
 import { marketplaceAccounts, tenants, webhookEvents } from '@/lib/db/schema';
+import { orderMarker } from '@/lib/orders/write-opencart-order';
+import { detectOpenCartVersion } from '@/lib/opencart-version/detect-opencart-version';
 import { EVENT_PRIORITY, type CanonicalEvent, type CanonicalOrderStatus } from './canonical-events';
 import { processDueEvents, type ProcessDueEventsInput, type ProcessDueEventsResult } from './worker';
 
+/** The 3.0 mirror: its columns that both lines share work on a 4.0 shop too (see orderRowsOf for oc_order). */
 export const oc = openCartTables('oc_');
 /** Sample products 28..49 get the SKU `TY-<id>` and 1,000 in stock; 29 and 47 get subtract = 0. */
 export const SKU_PRODUCTS = [28, 29, 30, 31, 32, 33, 34, 35, 36, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49] as const;
@@ -14,18 +18,39 @@ export const skuOf = (productId: number) => `TY-${productId}`;
 /** Events stamped in the past are due at once, whatever the clocks say. */
 const RECEIVED_AT = new Date('2024-05-01T10:00:00Z');
 
-export type TestShop = { tenantId: number; accountId: number };
+/** `version`: the OpenCart line of the test database, detected from its tables. */
+export type TestShop = { tenantId: number; accountId: number; version: OpenCartVersion };
 
 export async function setUpShop(db: Db): Promise<TestShop> {
   const [tenant] = await db.select().from(tenants).where(eq(tenants.slug, 'default'));
   if (!tenant) throw new Error('The test database has no default tenant');
+  const { version } = await detectOpenCartVersion(db, 'oc_');
+  if (!version) throw new Error('The test database holds neither OpenCart 3.0 nor 4.0');
   await db.update(oc.product).set({ sku: sql`CONCAT('TY-', product_id)`, quantity: 1000, subtract: 1 });
   await db.update(oc.product).set({ subtract: 0 }).where(inArray(oc.product.productId, [...NO_SUBTRACT_PRODUCTS]));
   const [account] = await db
     .insert(marketplaceAccounts)
     .values({ tenantId: tenant.id, marketplace: 'trendyol', name: 'Test store', authType: 'apikey', secretCiphertext: 'unused', skuMatch: 'sku' })
     .$returningId();
-  return { tenantId: tenant.id, accountId: account!.id };
+  return { tenantId: tenant.id, accountId: account!.id, version };
+}
+
+/**
+ * The OpenCart orders made for a marketplace order (found by their marker), with the oc_order columns
+ * both lines have: a whole-row select of the 3.0 table would name columns a 4.0 shop lacks.
+ */
+export function orderRowsOf(db: Db, shop: Pick<TestShop, 'accountId'>, externalOrderId: string, prefix = 'oc_') {
+  const order = openCartTables(prefix).order;
+  // 4.0 dropped these three (its payment_method and shipping_method hold the JSON of name and code).
+  const { fax: _fax, paymentCode: _paymentCode, shippingCode: _shippingCode, ...columnsOfBothLines } = getTableColumns(order);
+  return db.select(columnsOfBothLines).from(order).where(eq(order.customField, orderMarker(shop.accountId, externalOrderId)));
+}
+
+const openCart4MethodSchema = z.object({ name: z.string(), code: z.string() });
+
+/** The payment method's name as the shop's line stores it: 3.0's plain column, 4.0's JSON `{"name", "code"}`. */
+export function paymentMethodName(shop: Pick<TestShop, 'version'>, stored: string): string {
+  return shop.version === '3.0' ? stored : openCart4MethodSchema.parse(JSON.parse(stored)).name;
 }
 
 export type LineSpec = { productId?: number; sku?: string; quantity: number; unitPrice: string };
@@ -102,7 +127,7 @@ export function statusChanged(externalOrderId: string, status: CanonicalOrderSta
 const EVENT_INSERT_CHUNK = 500;
 
 /** Stores events as the ingest would (pending, due now); returns their ids in order. */
-export async function insertEvents(db: Db, shop: TestShop, events: CanonicalEvent[]): Promise<number[]> {
+export async function insertEvents(db: Db, shop: Pick<TestShop, 'tenantId' | 'accountId'>, events: CanonicalEvent[]): Promise<number[]> {
   const ids: number[] = [];
   for (let i = 0; i < events.length; i += EVENT_INSERT_CHUNK) {
     const chunk = events.slice(i, i + EVENT_INSERT_CHUNK);

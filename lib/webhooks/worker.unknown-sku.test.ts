@@ -3,10 +3,9 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { createAppTestDatabase, type TestDatabase } from '@/lib/testing/harness';
 import { auditLog, marketplaceOrders, tenants } from '@/lib/db/schema';
 import { addProductLink } from '@/lib/product-links/add-product-link';
-import { orderMarker } from '@/lib/orders/write-opencart-order';
 import { tenantDb, type TenantDb } from '@/lib/tenants/tenant-db';
 import { replayEvents } from './replay';
-import { drain, eventRow, insertEvents, oc, orderCreated, setUpShop, stockOf, type TestShop } from './worker.test-helper';
+import { drain, eventRow, insertEvents, oc, orderCreated, orderRowsOf, setUpShop, stockOf, type TestShop } from './worker.test-helper';
 
 let t: TestDatabase;
 let shop: TestShop;
@@ -16,9 +15,7 @@ const run = () => drain({ db: t.db, mainDatabaseUrl: t.url, workerId: 'test' });
 /** The form the webhooks page reads a dead event's SKU from (lib/webhooks/queries/unknown-sku.ts). */
 const UNKNOWN_SKU_REASON = /^Unknown SKU (.+) for account (\d+)(?::|$)/;
 
-async function ordersFor(externalOrderId: string) {
-  return t.db.select().from(oc.order).where(eq(oc.order.customField, orderMarker(shop.accountId, externalOrderId)));
-}
+const ordersFor = (externalOrderId: string) => orderRowsOf(t.db, shop, externalOrderId);
 
 beforeAll(async () => {
   t = await createAppTestDatabase('wksku');
