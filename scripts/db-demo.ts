@@ -2,14 +2,13 @@
  * npm run db:demo -- --database NAME [--prefix oc_] [--customers 1000] [--months 12] [--seed 1]
  *                    [--store-id 0] [--replace]
  *
- * Writes deterministic demo history (customers, orders, price changes, stock) into an OpenCart
- * database that already holds a catalogue. The server comes from DATABASE_URL, the database from
- * --database. A database with demo history is refused unless --replace is given; one with customers
+ * Writes deterministic demo history (customers, orders, price changes, stock) into an OpenCart 3.0 or 4.0
+ * database that already holds a catalogue, in the shapes of the line its tables show. The server comes
+ * from DATABASE_URL, the database from --database. A database with demo history is refused unless --replace is given; one with customers
  * or orders of its own is always refused (see lib/demo/demo-target.ts).
  * Exit codes: 0 done, 1 refused or failed, 2 bad arguments or environment.
  */
 import { z } from 'zod';
-import { openCartTables } from '@/lib/db/opencart';
 import { closeAllPools, getDb } from '@/lib/db/pool';
 import { ensureServer, withDatabase } from '@/lib/db/server';
 import { DemoSetupError } from '@/lib/demo/store-context';
@@ -87,7 +86,7 @@ async function main() {
   console.log(`demo history for ${args.database} (prefix ${prefix})`);
   const result = await generateDemoHistory({
     db: getDb(url),
-    oc: openCartTables(prefix),
+    prefix,
     customers: args.customers,
     months: args.months,
     seed: args.seed,

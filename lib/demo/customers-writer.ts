@@ -3,26 +3,49 @@ import type { OpenCartTables } from '@/lib/db/opencart';
 import type { Db } from '@/lib/db/pool';
 import { insertRows } from './bulk-insert';
 import { formatDateTime } from './calendar';
+import type { DemoShop } from './demo-shop';
+import { drawOpenCart4PasswordHash } from './opencart-salt';
+import { toOpenCart4Address, toOpenCart4Customer } from './opencart4-rows';
 import { DEMO_CUSTOMER_PASSWORD, demoCustomerAt, type CustomerPlan } from './people';
+import { rngFor } from './prng';
 import type { StoreContext } from './store-context';
 
 type CustomerRow = OpenCartTables['customer']['$inferInsert'];
 type AddressRow = OpenCartTables['address']['$inferInsert'];
 
+/** Writes a batch of customers, then their addresses, in the shop's own shapes. */
+function customerBatchWriter(db: Db, shop: DemoShop, seed: number) {
+  if (shop.version === '3.0') {
+    return async (customers: CustomerRow[], addresses: AddressRow[]) => {
+      await insertRows(db, shop.oc.customer, customers);
+      await insertRows(db, shop.oc.address, addresses);
+    };
+  }
+  // Every demo customer has the same password, so one bcrypt hash serves them all: hashing each at
+  // OpenCart 4's cost of 10 would take minutes for a few thousand customers.
+  const passwordHash = drawOpenCart4PasswordHash(rngFor(seed, 'opencart4-password'), DEMO_CUSTOMER_PASSWORD);
+  return async (customers: CustomerRow[], addresses: AddressRow[]) => {
+    await insertRows(db, shop.oc4.customer, customers.map((c) => toOpenCart4Customer(c, passwordHash)));
+    await insertRows(db, shop.oc4.address, addresses.map(toOpenCart4Address));
+  };
+}
+
 /**
- * Writes the plan's customers, each with one address that is its default (`customer.address_id`),
- * `batchSize` per multi-row insert. Customers go in before their addresses: `--replace` finds
- * addresses through their demo customer, so a crash between the two leaves nothing it cannot find.
+ * Writes the plan's customers, each with one address that is its default (`customer.address_id` on 3.0,
+ * `address.default` on 4.0), `batchSize` per multi-row insert. Customers go in before their addresses:
+ * `--replace` finds addresses through their demo customer, so a crash between the two leaves nothing it
+ * cannot find.
  */
 export async function writeDemoCustomers(args: {
   db: Db;
-  oc: OpenCartTables;
+  shop: DemoShop;
   ctx: StoreContext;
   plan: CustomerPlan;
   batchSize: number;
   onBatch: (written: number) => void;
 }): Promise<number> {
-  const { db, oc, ctx, plan } = args;
+  const { ctx, plan } = args;
+  const writeBatch = customerBatchWriter(args.db, args.shop, plan.seed);
   for (let from = 0; from < plan.count; from += args.batchSize) {
     const customers: CustomerRow[] = [];
     const addresses: AddressRow[] = [];
@@ -67,8 +90,7 @@ export async function writeDemoCustomers(args: {
         dateAdded: formatDateTime(c.registeredAtMs),
       });
     }
-    await insertRows(db, oc.customer, customers);
-    await insertRows(db, oc.address, addresses);
+    await writeBatch(customers, addresses);
     args.onBatch(from + customers.length);
   }
   return plan.count;

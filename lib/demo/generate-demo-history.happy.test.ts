@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { verifyOpenCartPassword } from '@/lib/auth/opencart-password';
 import { openCartTables, type OpenCartTables } from '@/lib/db/opencart';
-import { createOpenCartTestDatabase, type TestDatabase } from '@/lib/testing/harness';
+import { createOpenCartTestDatabase, TEST_OPENCART_VERSION, type TestDatabase } from '@/lib/testing/harness';
+import { openDemoShop, type DemoShop } from './demo-shop';
 import { generateDemoHistory, type DemoHistoryResult } from './generate-demo-history';
 import { DEMO_CUSTOMER_PASSWORD } from './people';
 import { checksumDemoRows, selectRows } from './test-support';
@@ -13,22 +14,33 @@ const OPTIONS = { customers: 1500, months: 24, seed: 20260315, now: NOW } as con
 /** SUM() and DECIMAL come back as strings, COUNT() as numbers. */
 const num = z.coerce.number();
 
-describe('generateDemoHistory on OpenCart 3.0.4.1', () => {
+/** What the stock and price checks compare, in columns both lines have. */
+function readStock(db: TestDatabase['db'], oc: OpenCartTables) {
+  const p = oc.product;
+  return db.select({ productId: p.productId, quantity: p.quantity, subtract: p.subtract, price: p.price }).from(p).orderBy(p.productId);
+}
+
+describe(`generateDemoHistory on OpenCart ${TEST_OPENCART_VERSION}`, () => {
   let first: TestDatabase;
   let second: TestDatabase;
   let oc: OpenCartTables;
   let ocShop: OpenCartTables;
+  let shop: DemoShop;
   let result: DemoHistoryResult;
   let quantitiesBefore: Map<number, { quantity: number; subtract: number }>;
+  /** A customer's default address: customer.address_id on 3.0, address.default on 4.0. */
+  const defaultAddressJoin = () =>
+    shop.version === '4.0' ? 'a.customer_id = c.customer_id AND a.`default` = 1' : 'a.address_id = c.address_id';
 
   beforeAll(async () => {
     [first, second] = await Promise.all([createOpenCartTestDatabase('demo', 'oc_'), createOpenCartTestDatabase('demo2', 'shop_')]);
     oc = openCartTables('oc_');
     ocShop = openCartTables('shop_');
-    const before = await first.db.select().from(oc.product);
+    shop = await openDemoShop(first.db, { prefix: 'oc_' });
+    const before = await readStock(first.db, oc);
     quantitiesBefore = new Map(before.map((p) => [p.productId, { quantity: p.quantity, subtract: p.subtract }]));
-    result = await generateDemoHistory({ db: first.db, oc, ...OPTIONS });
-    await generateDemoHistory({ db: second.db, oc: ocShop, ...OPTIONS });
+    result = await generateDemoHistory({ db: first.db, prefix: 'oc_', ...OPTIONS });
+    await generateDemoHistory({ db: second.db, prefix: 'shop_', ...OPTIONS });
   });
 
   afterAll(async () => {
@@ -37,21 +49,53 @@ describe('generateDemoHistory on OpenCart 3.0.4.1', () => {
 
   it('writes the same rows for the same seed, whatever the table prefix', async () => {
     expect(result.orders).toBeGreaterThan(2500);
-    expect(await checksumDemoRows(first.db, oc)).toBe(await checksumDemoRows(second.db, ocShop));
+    expect(result.openCartVersion).toBe(TEST_OPENCART_VERSION);
+    const other = await openDemoShop(second.db, { prefix: 'shop_' });
+    expect(await checksumDemoRows(first.db, shop)).toBe(await checksumDemoRows(second.db, other));
   });
 
   it('writes every customer with a default Turkish address and a unique e-mail', async () => {
     const rows = await selectRows(first.db, oc, z.object({ customers: num, emails: num, matched: num, zoned: num }), `
       SELECT COUNT(*) AS customers, COUNT(DISTINCT c.email) AS emails,
              SUM(a.customer_id = c.customer_id) AS matched, SUM(a.zone_id > 0 AND a.country_id = 215) AS zoned
-      FROM {t:customer} c LEFT JOIN {t:address} a ON a.address_id = c.address_id`);
+      FROM {t:customer} c LEFT JOIN {t:address} a ON ${defaultAddressJoin()}`);
     expect(rows[0]).toEqual({ customers: 1500, emails: 1500, matched: 1500, zoned: 1500 });
   });
 
-  it('lets demo customers log in with the demo password (OpenCart 3 salted sha1)', async () => {
-    const customers = await first.db.select().from(oc.customer).limit(20);
-    for (const c of customers) expect(verifyOpenCartPassword(DEMO_CUSTOMER_PASSWORD, c)).toBe(true);
+  it('lets demo customers log in with the demo password, hashed as the line does (3.0 salted sha1, 4.0 bcrypt)', async () => {
+    const customers = shop.version === '4.0'
+      ? await first.db.select({ password: shop.oc4.customer.password }).from(shop.oc4.customer).limit(20)
+      : await first.db.select({ password: oc.customer.password, salt: oc.customer.salt }).from(oc.customer).limit(20);
+    expect(customers.length).toBe(20);
+    for (const c of customers) {
+      expect(c.password).toMatch(shop.version === '4.0' ? /^\$2y\$10\$/ : /^[0-9a-f]{40}$/);
+      expect(verifyOpenCartPassword(DEMO_CUSTOMER_PASSWORD, c)).toBe(true);
+    }
     expect(verifyOpenCartPassword('wrong', customers[0]!)).toBe(false);
+  });
+
+  it('names payment and shipping methods in the line\'s own shape', async () => {
+    if (shop.version === '3.0') {
+      const [row] = await selectRows(first.db, oc, z.object({ payment_method: z.string(), payment_code: z.string(), shipping_method: z.string(), shipping_code: z.string() }), `
+        SELECT payment_method, payment_code, shipping_method, shipping_code FROM {t:order} ORDER BY order_id LIMIT 1`);
+      expect(row).toEqual({ payment_method: 'Cash On Delivery', payment_code: 'cod', shipping_method: 'Flat Shipping Rate', shipping_code: 'flat.flat' });
+      return;
+    }
+    const [row] = await selectRows(first.db, oc, z.object({ payment_method: z.string(), shipping_method: z.string(), language_code: z.string() }), `
+      SELECT payment_method, shipping_method, language_code FROM {t:order} ORDER BY order_id LIMIT 1`);
+    expect(JSON.parse(row!.payment_method)).toEqual({ name: 'Cash On Delivery', code: 'cod.cod' });
+    expect(JSON.parse(row!.shipping_method)).toEqual({ name: 'Flat Shipping Rate', code: 'flat.flat' });
+    expect(row!.language_code).toBe('en-gb');
+    const [links] = await selectRows(first.db, oc, z.object({ orders: num, linked: num, guests: num, totals: num, owned: num }), `
+      SELECT COUNT(*) AS orders,
+             SUM(o.customer_id > 0 AND o.payment_address_id = a.address_id AND o.shipping_address_id = a.address_id) AS linked,
+             SUM(o.customer_id = 0 AND o.payment_address_id = 0 AND o.shipping_address_id = 0) AS guests,
+             (SELECT COUNT(*) FROM {t:order_total}) AS totals,
+             (SELECT COUNT(*) FROM {t:order_total} WHERE extension = 'opencart') AS owned
+      FROM {t:order} o LEFT JOIN {t:address} a ON a.customer_id = o.customer_id AND a.\`default\` = 1`);
+    expect(links!.linked + links!.guests).toBe(links!.orders);
+    expect(links!.guests).toBeGreaterThan(0);
+    expect(links!.owned).toBe(links!.totals);
   });
 
   it('makes each order total the sum of its lines, shipping and tax', async () => {
@@ -121,7 +165,7 @@ describe('generateDemoHistory on OpenCart 3.0.4.1', () => {
         FROM {t:setting} WHERE store_id = 0 AND \`key\` IN ('config_processing_status', 'config_complete_status')))
       GROUP BY op.product_id`);
     const soldById = new Map(sold.map((s) => [s.product_id, s.units]));
-    const after = await first.db.select().from(oc.product);
+    const after = await readStock(first.db, oc);
     const moves = new Map(result.stock.map((m) => [m.productId, m]));
     for (const product of after) {
       const before = quantitiesBefore.get(product.productId)!;
@@ -139,8 +183,8 @@ describe('generateDemoHistory on OpenCart 3.0.4.1', () => {
   });
 
   it('leaves catalogue prices at the latest price and sells at earlier prices before', async () => {
-    const products = await first.db.select().from(oc.product);
-    const original = await second.db.select().from(ocShop.product);
+    const products = await readStock(first.db, oc);
+    const original = await readStock(second.db, ocShop);
     expect(products.map((p) => p.price)).toEqual(original.map((p) => p.price));
     const levels = await selectRows(first.db, oc, z.object({ n: z.number() }), `
       SELECT COUNT(DISTINCT price) AS n FROM {t:order_product} WHERE product_id = 40`);

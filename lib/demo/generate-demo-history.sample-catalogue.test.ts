@@ -19,7 +19,7 @@ describe('generateDemoHistory on the project sample catalogue', () => {
     t = await createTestDatabase('demosample');
     oc = await createOpenCartTables(t.url, 'oc_');
     await insertSampleCatalogue(t.db, oc);
-    result = await generateDemoHistory({ db: t.db, oc, customers: 300, months: 6, seed: 11, now: new Date('2026-05-20T10:00:00Z') });
+    result = await generateDemoHistory({ db: t.db, prefix: 'oc_', customers: 300, months: 6, seed: 11, now: new Date('2026-05-20T10:00:00Z') });
   });
 
   afterAll(async () => {

@@ -28,7 +28,7 @@ describe('generateDemoHistory with a Turkish tax rate', () => {
     });
     await t.db.insert(oc.taxRateToCustomerGroup).values({ taxRateId: 90, customerGroupId: 1 });
     await t.db.insert(oc.taxRule).values({ taxClassId: TAXABLE_GOODS, taxRateId: 90, based: 'shipping', priority: 1 });
-    await generateDemoHistory({ db: t.db, oc, customers: 300, months: 4, seed: 3, now: new Date('2026-06-01T00:00:00Z') });
+    await generateDemoHistory({ db: t.db, prefix: 'oc_', customers: 300, months: 4, seed: 3, now: new Date('2026-06-01T00:00:00Z') });
   });
 
   afterAll(async () => {

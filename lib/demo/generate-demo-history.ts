@@ -1,15 +1,17 @@
 /**
  * Deterministic demo history on top of an OpenCart catalogue: customers with addresses, months of
  * orders with totals and status histories, price changes the orders follow, and stock as OpenCart's
- * addOrderHistory would leave it. The same seed, arguments and `now` give the same rows.
+ * addOrderHistory would leave it. The same seed, arguments and `now` give the same rows, in the shapes of
+ * the shop's own line (OpenCart 3.0 or 4.0): the same history on either.
  */
 import { max } from 'drizzle-orm';
 import type { MySqlColumn, MySqlTable } from 'drizzle-orm/mysql-core';
 import { z } from 'zod';
-import type { OpenCartTables } from '@/lib/db/opencart';
+import type { OpenCartVersion } from '@/lib/db/opencart';
 import type { Db } from '@/lib/db/pool';
 import { demoPeriod, formatDateTime } from './calendar';
 import { writeDemoCustomers } from './customers-writer';
+import { openDemoShop, type DemoShopInput } from './demo-shop';
 import { assertDemoMayWrite, countExistingRows, deleteDemoRows } from './demo-target';
 import { writeDemoOrders } from './orders-writer';
 import { countPriceChanges, planProductPrices, type PricePlan } from './price-plan';
@@ -38,6 +40,8 @@ export type DemoProgress =
   | { phase: 'stock'; products: number };
 
 export type DemoHistoryResult = {
+  /** The line whose shapes the rows were written in. */
+  openCartVersion: OpenCartVersion;
   periodStart: string;
   periodEnd: string;
   customers: number;
@@ -58,18 +62,19 @@ async function nextId(db: Db, table: MySqlTable, column: MySqlColumn): Promise<n
 }
 
 export async function generateDemoHistory(
-  input: DemoHistoryOptions & {
+  input: DemoHistoryOptions & DemoShopInput & {
     db: Db;
-    oc: OpenCartTables;
     now?: Date;
     onProgress?: (progress: DemoProgress) => void;
   },
 ): Promise<DemoHistoryResult> {
-  const { db, oc, onProgress = () => undefined } = input;
+  const { db, onProgress = () => undefined } = input;
   const options = demoHistoryOptionsSchema.parse(input);
   const period = demoPeriod(input.now ?? new Date(), options.months);
 
-  const ctx = await readStoreContext(db, oc, options.storeId);
+  const shop = await openDemoShop(db, input);
+  const { oc } = shop;
+  const ctx = await readStoreContext(db, shop, options.storeId);
   assertDemoMayWrite(await countExistingRows(db, oc), options.replace);
   if (options.replace) {
     onProgress({ phase: 'replace' });
@@ -89,12 +94,12 @@ export async function generateDemoHistory(
     region: ctx.region,
   };
   await writeDemoCustomers({
-    db, oc, ctx, plan: customerPlan, batchSize: options.batchSize,
+    db, shop, ctx, plan: customerPlan, batchSize: options.batchSize,
     onBatch: (written) => onProgress({ phase: 'customers', written, total: options.customers }),
   });
 
   const orders = await writeDemoOrders({
-    db, oc, ctx, seed: options.seed, period, plan: customerPlan,
+    db, shop, ctx, seed: options.seed, period, plan: customerPlan,
     menus: createMenuBook(ctx.products, plans),
     firstOrderId: await nextId(db, oc.order, oc.order.orderId),
     ids: {
@@ -111,6 +116,7 @@ export async function generateDemoHistory(
   onProgress({ phase: 'stock', products: stock.length });
 
   return {
+    openCartVersion: shop.version,
     periodStart: formatDateTime(period.startMs),
     periodEnd: formatDateTime(period.endMs),
     customers: options.customers,

@@ -14,7 +14,8 @@ import { ORDER_TOTAL_TITLES, type StoreContext } from './store-context';
 import { taxOnUnit } from './tax';
 import { ACCEPT_LANGUAGE, USER_AGENTS } from './turkish-names';
 
-export type OrderRow = OpenCartTables['order']['$inferInsert'];
+/** Every column: 4.0's row is made from it (see opencart4-rows.ts). */
+export type OrderRow = Required<OpenCartTables['order']['$inferInsert']>;
 export type OrderProductRow = OpenCartTables['orderProduct']['$inferInsert'];
 export type OrderTotalRow = OpenCartTables['orderTotal']['$inferInsert'];
 export type OrderHistoryRow = OpenCartTables['orderHistory']['$inferInsert'];
@@ -27,6 +28,8 @@ const MAX_PRICE_EFFECT = 3;
 
 export type Buyer = {
   customerId: number;
+  /** The customer's address-book entry the order ships to; 0 for a guest. */
+  addressId: number;
   customerGroupId: number;
   firstname: string;
   lastname: string;
@@ -43,7 +46,9 @@ export type BuiltOrder = {
   products: OrderProductRow[];
   totals: OrderTotalRow[];
   history: OrderHistoryRow[];
-  /** Units per product id, for stock. */
+  /** The buyer's address-book id (0 for a guest), which 4.0 records on the order. */
+  addressId: number;
+  /** Units per product id, for stock: a variant's units count against its master too, as OpenCart 4 subtracts them. */
   units: Map<number, number>;
   finalStatusId: number;
 };
@@ -91,7 +96,9 @@ export function buildOrder(args: {
       addTax(rate.taxRateId, rate.name, amount * BigInt(quantity));
     }
     subTotal += lineTotal;
-    units.set(product.productId, (units.get(product.productId) ?? 0) + quantity);
+    for (const id of [product.productId, product.masterId]) {
+      if (id > 0) units.set(id, (units.get(id) ?? 0) + quantity);
+    }
     return {
       orderProductId: ids.orderProductId++,
       orderId,
@@ -206,5 +213,5 @@ export function buildOrder(args: {
     dateModified: formatDateTime(last.atMs),
   };
 
-  return { order, products, totals, history, units, finalStatusId: last.orderStatusId };
+  return { order, products, totals, history, addressId: buyer.addressId, units, finalStatusId: last.orderStatusId };
 }

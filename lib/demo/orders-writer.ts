@@ -5,15 +5,16 @@
  * child rows after: `--replace` finds children through their demo order, so a crash mid-batch
  * leaves nothing it cannot find.
  */
-import type { OpenCartTables } from '@/lib/db/opencart';
 import type { Db } from '@/lib/db/pool';
 import { insertRows } from './bulk-insert';
 import { DAY_MS, formatDate, type DemoPeriod } from './calendar';
+import type { DemoShop } from './demo-shop';
 import { buildOrder, type Buyer, type BuiltOrder, type NextIds } from './order-builder';
 import { customersRegisteredBy, demoCustomerAt, drawPerson, guestEmail, type CustomerPlan } from './people';
 import type { createMenuBook } from './product-menu';
 import { createWeightedPicker, rngFor, type Rng } from './prng';
 import { demandFactor, drawDailyOrderCount, HOUR_WEIGHTS } from './seasonality';
+import { toOpenCart4OrderRows } from './opencart4-rows';
 import type { StoreContext } from './store-context';
 
 /** Share of orders placed without an account (OpenCart's guest checkout). */
@@ -48,15 +49,42 @@ function drawBuyer(rng: Rng, ctx: StoreContext, plan: CustomerPlan, atMs: number
   const registered = customersRegisteredBy(plan, atMs);
   if (registered === 0 || rng.chance(GUEST_ORDER_SHARE)) {
     const guest = drawPerson(rng, ctx.region);
-    return { ...guest, customerId: 0, customerGroupId: ctx.customerGroupId, email: guestEmail(guest, orderId) };
+    return { ...guest, customerId: 0, addressId: 0, customerGroupId: ctx.customerGroupId, email: guestEmail(guest, orderId) };
   }
   const customer = demoCustomerAt(plan, Math.floor(registered * rng.next() ** LOYALTY_SKEW));
   return { ...customer, customerGroupId: ctx.customerGroupId };
 }
 
+/** Writes a batch's `order` rows, then their lines, totals and histories, in the shop's own shapes. */
+function orderBatchWriter(db: Db, shop: DemoShop, ctx: StoreContext) {
+  const { oc } = shop;
+  const masterIds = new Map(ctx.products.map((p) => [p.productId, p.masterId]));
+  return async (rows: BuiltOrder[]) => {
+    const history = rows.flatMap((o) => o.history);
+    if (shop.version === '3.0') {
+      await insertRows(db, oc.order, rows.map((o) => o.order));
+      await Promise.all([
+        insertRows(db, oc.orderProduct, rows.flatMap((o) => o.products)),
+        insertRows(db, oc.orderTotal, rows.flatMap((o) => o.totals)),
+        insertRows(db, oc.orderHistory, history),
+      ]);
+      return;
+    }
+    const { oc4 } = shop;
+    const converted = rows.map((o) => toOpenCart4OrderRows(o, ctx.languageCode, masterIds));
+    await insertRows(db, oc4.order, converted.map((o) => o.order));
+    await Promise.all([
+      insertRows(db, oc4.orderProduct, converted.flatMap((o) => o.products)),
+      insertRows(db, oc4.orderTotal, converted.flatMap((o) => o.totals)),
+      // 4.0 kept 3.0's order_history.
+      insertRows(db, oc.orderHistory, history),
+    ]);
+  };
+}
+
 export async function writeDemoOrders(args: {
   db: Db;
-  oc: OpenCartTables;
+  shop: DemoShop;
   ctx: StoreContext;
   seed: number;
   period: DemoPeriod;
@@ -67,19 +95,15 @@ export async function writeDemoOrders(args: {
   batchSize: number;
   onBatch: (written: number, throughDay: string) => void;
 }): Promise<OrderStreamCounts> {
-  const { db, oc, ctx, period, plan } = args;
+  const { ctx, period, plan } = args;
+  const writeBatch = orderBatchWriter(args.db, args.shop, ctx);
   const counts: OrderStreamCounts = { orders: 0, orderProducts: 0, orderTotals: 0, orderHistories: 0, soldUnits: new Map() };
   let batch: BuiltOrder[] = [];
   let nextOrderId = args.firstOrderId;
   let writing: Promise<void> = Promise.resolve();
 
   const write = async (rows: BuiltOrder[], written: number, throughDay: string) => {
-    await insertRows(db, oc.order, rows.map((o) => o.order));
-    await Promise.all([
-      insertRows(db, oc.orderProduct, rows.flatMap((o) => o.products)),
-      insertRows(db, oc.orderTotal, rows.flatMap((o) => o.totals)),
-      insertRows(db, oc.orderHistory, rows.flatMap((o) => o.history)),
-    ]);
+    await writeBatch(rows);
     args.onBatch(written, throughDay);
   };
   // One batch is written while the next is drawn; batches still land in order.

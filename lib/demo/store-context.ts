@@ -8,6 +8,7 @@ import { z } from 'zod';
 import type { OpenCartTables } from '@/lib/db/opencart';
 import type { Db } from '@/lib/db/pool';
 import { parseMoney, type MoneyUnits } from '@/lib/shop/money';
+import type { DemoShop } from './demo-shop';
 import { DEMO_ORDER_STATUS_IDS } from './order-status-path';
 import { createDemoRegion, type DemoRegion } from './people';
 import { loadTaxTable, type TaxAddress, type TaxTable } from './tax';
@@ -42,6 +43,8 @@ export type SpecialPrice = { customerGroupId: number; priority: number; price: M
 
 export type CatalogueProduct = {
   productId: number;
+  /** OpenCart 4's master product of a variant, whose stock the variant's orders take too; 0 otherwise (always on 3.0). */
+  masterId: number;
   name: string;
   model: string;
   price: MoneyUnits;
@@ -59,6 +62,7 @@ export type StoreContext = {
   storeUrl: string;
   invoicePrefix: string;
   languageId: number;
+  languageCode: string;
   currency: { currencyId: number; code: string; value: string };
   customerGroupId: number;
   /** `config_processing_status` ∪ `config_complete_status`: the statuses that hold stock. */
@@ -103,12 +107,33 @@ function settingNumber(settings: Map<string, string>, key: string): number {
   return Number.isFinite(value) ? value : 0;
 }
 
-async function readRegion(db: Db, oc: OpenCartTables): Promise<DemoRegion> {
-  const [country] = await db
-    .select({ countryId: oc.country.countryId, name: oc.country.name, addressFormat: oc.country.addressFormat })
-    .from(oc.country)
-    .where(eq(oc.country.isoCode2, DEMO_COUNTRY_ISO))
+type RegionCountry = { countryId: number; name: string; addressFormat: string };
+
+/** 3.0 keeps the address format on the country; 4.0 shares formats between countries (country.address_format_id). */
+async function readDemoCountry(db: Db, shop: DemoShop): Promise<RegionCountry | undefined> {
+  if (shop.version === '3.0') {
+    const { country } = shop.oc;
+    const [row] = await db
+      .select({ countryId: country.countryId, name: country.name, addressFormat: country.addressFormat })
+      .from(country)
+      .where(eq(country.isoCode2, DEMO_COUNTRY_ISO))
+      .limit(1);
+    return row;
+  }
+  const { country, addressFormat } = shop.oc4;
+  const [row] = await db
+    .select({ countryId: country.countryId, name: country.name, addressFormat: addressFormat.addressFormat })
+    .from(country)
+    .leftJoin(addressFormat, eq(addressFormat.addressFormatId, country.addressFormatId))
+    .where(eq(country.isoCode2, DEMO_COUNTRY_ISO))
     .limit(1);
+  // A country without a format (id 0) gets OpenCart's default layout, stored as no format.
+  return row && { ...row, addressFormat: row.addressFormat ?? '' };
+}
+
+async function readRegion(db: Db, shop: DemoShop): Promise<DemoRegion> {
+  const { oc } = shop;
+  const country = await readDemoCountry(db, shop);
   if (!country) return createDemoRegion(undefined, []);
   const zones = await db
     .select({ zoneId: oc.zone.zoneId, name: oc.zone.name })
@@ -136,7 +161,19 @@ async function readRewardPoints(db: Db, oc: OpenCartTables): Promise<Map<number,
   return byProduct;
 }
 
-async function readProducts(db: Db, oc: OpenCartTables, storeId: number, languageId: number): Promise<CatalogueProduct[]> {
+/** Each variant's master product (4.0's product.master_id); 3.0 has no variants. */
+async function readMasterIds(db: Db, shop: DemoShop, ids: number[]): Promise<Map<number, number>> {
+  if (shop.version === '3.0') return new Map();
+  const { product } = shop.oc4;
+  const rows = await db
+    .select({ productId: product.productId, masterId: product.masterId })
+    .from(product)
+    .where(inArray(product.productId, ids));
+  return new Map(rows.map((r) => [r.productId, r.masterId]));
+}
+
+async function readProducts(db: Db, shop: DemoShop, storeId: number, languageId: number): Promise<CatalogueProduct[]> {
+  const { oc } = shop;
   const rows = await db
     .select({
       productId: oc.product.productId,
@@ -160,14 +197,23 @@ async function readProducts(db: Db, oc: OpenCartTables, storeId: number, languag
   }
   const ids = rows.map((r) => r.productId);
   const specials = await db
-    .select()
+    .select({
+      productId: oc.productSpecial.productId,
+      customerGroupId: oc.productSpecial.customerGroupId,
+      priority: oc.productSpecial.priority,
+      price: oc.productSpecial.price,
+      dateStart: oc.productSpecial.dateStart,
+      dateEnd: oc.productSpecial.dateEnd,
+    })
     .from(oc.productSpecial)
     .where(inArray(oc.productSpecial.productId, ids))
     .orderBy(asc(oc.productSpecial.priority), asc(oc.productSpecial.price));
   const rewards = await readRewardPoints(db, oc);
+  const masterIds = await readMasterIds(db, shop, ids);
 
   return rows.map((r) => ({
     productId: r.productId,
+    masterId: masterIds.get(r.productId) ?? 0,
     name: r.name,
     model: r.model,
     price: parseMoney(r.price),
@@ -187,19 +233,28 @@ async function readProducts(db: Db, oc: OpenCartTables, storeId: number, languag
   }));
 }
 
-export async function readStoreContext(db: Db, oc: OpenCartTables, storeId: number): Promise<StoreContext> {
+export async function readStoreContext(db: Db, shop: DemoShop, storeId: number): Promise<StoreContext> {
+  const { oc } = shop;
   const settings = await readSettings(db, oc, storeId);
   const setting = (key: string) => settings.get(key) ?? SETTING_FALLBACKS[key] ?? '';
 
   const currencyCode = settings.get('config_currency');
   const [currency] = currencyCode
-    ? await db.select().from(oc.currency).where(eq(oc.currency.code, currencyCode)).limit(1)
+    ? await db
+      .select({ currencyId: oc.currency.currencyId, code: oc.currency.code, value: oc.currency.value })
+      .from(oc.currency)
+      .where(eq(oc.currency.code, currencyCode))
+      .limit(1)
     : [];
   if (!currency) throw new DemoSetupError(`The store's default currency (config_currency=${currencyCode ?? 'unset'}) has no currency row.`);
 
   const languageCode = settings.get('config_language');
   const [language] = languageCode
-    ? await db.select().from(oc.language).where(eq(oc.language.code, languageCode)).limit(1)
+    ? await db
+      .select({ languageId: oc.language.languageId, code: oc.language.code })
+      .from(oc.language)
+      .where(eq(oc.language.code, languageCode))
+      .limit(1)
     : [];
   if (!language) throw new DemoSetupError(`The store's language (config_language=${languageCode ?? 'unset'}) has no language row.`);
 
@@ -214,7 +269,11 @@ export async function readStoreContext(db: Db, oc: OpenCartTables, storeId: numb
   let storeName = setting('config_name');
   let storeUrl = DEFAULT_STORE_URL;
   if (storeId !== 0) {
-    const [store] = await db.select().from(oc.store).where(eq(oc.store.storeId, storeId)).limit(1);
+    const [store] = await db
+      .select({ name: oc.store.name, url: oc.store.url })
+      .from(oc.store)
+      .where(eq(oc.store.storeId, storeId))
+      .limit(1);
     if (!store) throw new DemoSetupError(`Store ${storeId} does not exist.`);
     storeName = store.name;
     storeUrl = store.url;
@@ -229,13 +288,14 @@ export async function readStoreContext(db: Db, oc: OpenCartTables, storeId: numb
     storeUrl,
     invoicePrefix: setting('config_invoice_prefix'),
     languageId: language.languageId,
+    languageCode: language.code,
     currency: { currencyId: currency.currencyId, code: currency.code, value: currency.value.toFixed(8) },
     customerGroupId: settingNumber(settings, 'config_customer_group_id') || 1,
     stockHoldingStatusIds: new Set([
       ...statusList(settings, 'config_processing_status'),
       ...statusList(settings, 'config_complete_status'),
     ]),
-    region: await readRegion(db, oc),
+    region: await readRegion(db, shop),
     storeAddress,
     shipping: {
       title: 'Flat Shipping Rate',
@@ -250,7 +310,7 @@ export async function readStoreContext(db: Db, oc: OpenCartTables, storeId: numb
       tax: settingNumber(settings, 'total_tax_sort_order'),
       total: settingNumber(settings, 'total_total_sort_order'),
     },
-    products: await readProducts(db, oc, storeId, language.languageId),
+    products: await readProducts(db, shop, storeId, language.languageId),
     tax: await loadTaxTable(db, oc, storeAddress),
   };
 }

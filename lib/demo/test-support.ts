@@ -1,21 +1,30 @@
 /** Reads the demo's rows back for the tests: checksums and per-order consistency queries. */
 import { createHash } from 'node:crypto';
 import { asc, sql } from 'drizzle-orm';
-import type { MySqlTable } from 'drizzle-orm/mysql-core';
+import type { MySqlColumn, MySqlTable } from 'drizzle-orm/mysql-core';
 import { z } from 'zod';
 import type { OpenCartTables } from '@/lib/db/opencart';
 import type { Db } from '@/lib/db/pool';
+import type { DemoShop } from './demo-shop';
 
-/** One sha256 over every demo-written row, in id order; equal checksums mean identical rows. */
-export async function checksumDemoRows(db: Db, oc: OpenCartTables): Promise<string> {
+/** Every column of `table`, in id order. */
+function wholeRows(db: Db, table: MySqlTable, id: MySqlColumn) {
+  return db.select().from(table).orderBy(asc(id));
+}
+
+/** One sha256 over every demo-written row (whole rows, in the shop's own shapes), in id order; equal checksums mean identical rows. */
+export async function checksumDemoRows(db: Db, shop: DemoShop): Promise<string> {
   const hash = createHash('sha256');
+  const { oc } = shop;
+  // The tables whose shape differs between the lines; the others are 3.0's on both.
+  const own = shop.version === '4.0' ? shop.oc4 : oc;
   const tables = [
-    ['customer', await db.select().from(oc.customer).orderBy(asc(oc.customer.customerId))],
-    ['address', await db.select().from(oc.address).orderBy(asc(oc.address.addressId))],
-    ['order', await db.select().from(oc.order).orderBy(asc(oc.order.orderId))],
-    ['order_product', await db.select().from(oc.orderProduct).orderBy(asc(oc.orderProduct.orderProductId))],
-    ['order_total', await db.select().from(oc.orderTotal).orderBy(asc(oc.orderTotal.orderTotalId))],
-    ['order_history', await db.select().from(oc.orderHistory).orderBy(asc(oc.orderHistory.orderHistoryId))],
+    ['customer', await wholeRows(db, own.customer, own.customer.customerId)],
+    ['address', await wholeRows(db, own.address, own.address.addressId)],
+    ['order', await wholeRows(db, own.order, own.order.orderId)],
+    ['order_product', await wholeRows(db, own.orderProduct, own.orderProduct.orderProductId)],
+    ['order_total', await wholeRows(db, own.orderTotal, own.orderTotal.orderTotalId)],
+    ['order_history', await wholeRows(db, oc.orderHistory, oc.orderHistory.orderHistoryId)],
     ['product', await db.select({ id: oc.product.productId, q: oc.product.quantity, p: oc.product.price }).from(oc.product).orderBy(asc(oc.product.productId))],
   ] as const;
   for (const [name, rows] of tables) hash.update(`${name}:${JSON.stringify(rows)}\n`);
