@@ -33,7 +33,14 @@ export DATABASE_URL
 DB_NAME="$DEMO_DATABASE"
 
 npx tsx scripts/ensure-db-server.ts
-npx tsx scripts/db-opencart.ts --database "$DB_NAME" --recreate
+# DEMO_OPENCART_SQL=path/to/install.sql builds the shop from OpenCart's own install SQL (3.0 or 4.0, with its
+# own sample catalogue) instead of the project's OpenCart 3 mirror and sample catalogue; the demo history
+# and the app follow the line the tables show.
+if [ -n "${DEMO_OPENCART_SQL:-}" ]; then
+  npx tsx scripts/db-opencart.ts --database "$DB_NAME" --recreate --sql "$DEMO_OPENCART_SQL"
+else
+  npx tsx scripts/db-opencart.ts --database "$DB_NAME" --recreate
+fi
 npx tsx scripts/db-demo.ts --database "$DB_NAME"
 npx tsx scripts/db-migrate.ts
 npx tsx scripts/cli.ts user:add --username "$DEMO_USER" --password "$DEMO_PASSWORD" --firstname Demo --lastname Admin
