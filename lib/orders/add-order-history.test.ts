@@ -1,39 +1,39 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq, inArray } from 'drizzle-orm';
-import { createOpenCartTestDatabase, type TestDatabase } from '@/lib/testing/harness';
-import { openCartTables } from '@/lib/db/opencart';
+import { createOpenCartTestDatabase, TEST_OPENCART_VERSION, type TestDatabase } from '@/lib/testing/harness';
+import { openCart4Tables, openCartTables, type OpenCartVersion } from '@/lib/db/opencart';
+import { detectOpenCartVersion } from '@/lib/opencart-version/detect-opencart-version';
+import { seedOrder as seedShopOrder } from '@/lib/overview/seed-orders.test-helper';
 import { tenantDb, type TenantDb } from '@/lib/tenants/tenant-db';
 import { addOrderHistory, stockMoveFor, type AddOrderHistoryInput } from './add-order-history';
 
 const oc = openCartTables('oc_');
+const oc4 = openCart4Tables('oc_');
 const COUNTED = [1, 2, 3, 5, 12];
 let t: TestDatabase;
 let tdb: TenantDb;
-let nextOrderId = 1;
+let version: OpenCartVersion;
+
+type SeedLine = { productId: number; quantity: number; optionValueIds?: number[]; /** 4.0 only: the variant's master product. */ masterId?: number };
+
+/** One line of the order, in the shape of the shop's line: 4.0's order_product names the variant's master (0: none). */
+async function insertLine(orderId: number, line: SeedLine): Promise<number> {
+  const row = { orderId, productId: line.productId, name: 'x', model: 'x', quantity: line.quantity, reward: 0 };
+  const [inserted] = version === '4.0'
+    ? await t.db.insert(oc4.orderProduct).values({ ...row, masterId: line.masterId ?? 0 }).$returningId()
+    : await t.db.insert(oc.orderProduct).values(row).$returningId();
+  return inserted!.orderProductId;
+}
 
 /** A bare status-0 order with the given lines (and options), as checkout leaves it before confirming. */
-async function seedOrder(lines: Array<{ productId: number; quantity: number; optionValueIds?: number[] }>): Promise<number> {
-  const orderId = nextOrderId++;
-  await t.db.execute(
-    `INSERT INTO oc_order (order_id, invoice_prefix, store_name, store_url, firstname, lastname, email, telephone, fax, custom_field,
-      payment_firstname, payment_lastname, payment_company, payment_address_1, payment_address_2, payment_city, payment_postcode,
-      payment_country, payment_country_id, payment_zone, payment_zone_id, payment_address_format, payment_custom_field, payment_method,
-      payment_code, shipping_firstname, shipping_lastname, shipping_company, shipping_address_1, shipping_address_2, shipping_city,
-      shipping_postcode, shipping_country, shipping_country_id, shipping_zone, shipping_zone_id, shipping_address_format,
-      shipping_custom_field, shipping_method, shipping_code, comment, affiliate_id, commission, marketing_id, tracking, language_id,
-      currency_id, currency_code, ip, forwarded_ip, user_agent, accept_language, date_added, date_modified)
-     VALUES (${orderId}, '', '', '', '', '', '', '', '', '[]', '', '', '', '', '', '', '', '', 0, '', 0, '', '[]', '', '', '', '', '', '',
-      '', '', '', '', 0, '', 0, '', '[]', '', '', '', 0, 0, 0, '', 1, 2, 'USD', '', '', '', '', NOW(), NOW())`,
-  );
+async function seedOrder(lines: SeedLine[]): Promise<number> {
+  const orderId = await seedShopOrder(tdb, { orderStatusId: 0, total: '0.0000', dateAdded: '2024-05-01 09:00:00' }, version);
   for (const line of lines) {
-    const [inserted] = await t.db
-      .insert(oc.orderProduct)
-      .values({ orderId, productId: line.productId, name: 'x', model: 'x', quantity: line.quantity, reward: 0 })
-      .$returningId();
+    const orderProductId = await insertLine(orderId, line);
     for (const povId of line.optionValueIds ?? []) {
       await t.db.insert(oc.orderOption).values({
         orderId,
-        orderProductId: inserted!.orderProductId,
+        orderProductId,
         productOptionId: 1,
         productOptionValueId: povId,
         name: 'o',
@@ -78,6 +78,7 @@ async function statusOf(orderId: number) {
 beforeAll(async () => {
   t = await createOpenCartTestDatabase('addhist');
   tdb = tenantDb({ id: 1, slug: 'default', name: 'Shop', prefix: 'oc_', storeId: 0 }, t.url);
+  version = (await detectOpenCartVersion(t.db, 'oc_')).version!;
   await t.db.update(oc.product).set({ quantity: 100, subtract: 1 });
   await t.db.update(oc.product).set({ subtract: 0 }).where(eq(oc.product.productId, 29));
   await t.db.update(oc.productOptionValue).set({ quantity: 50, subtract: 1 });
@@ -115,6 +116,15 @@ describe('OpenCart stock rule', () => {
     await addOrderHistory(tdb, change(orderId, 2, 7));
     expect(await stock([42])).toEqual({ 42: 100 });
     expect(await optionStock([1, 8])).toEqual({ 1: 50, 8: 50 });
+  });
+
+  it.runIf(TEST_OPENCART_VERSION === '4.0')("moves a variant's master product with it, as 4.0's addHistory does, where the master has subtract = 1", async () => {
+    // 32 is a variant of 33; 34 one of 29, which has subtract = 0 and keeps its stock.
+    const orderId = await seedOrder([{ productId: 32, quantity: 3, masterId: 33 }, { productId: 34, quantity: 2, masterId: 29 }]);
+    expect(await addOrderHistory(tdb, change(orderId, 0, 1))).toEqual({ outcome: 'changed', stock: 'subtracted' });
+    expect(await stock([32, 33, 34, 29])).toEqual({ 32: 97, 33: 97, 34: 98, 29: 100 });
+    expect(await addOrderHistory(tdb, change(orderId, 1, 7))).toEqual({ outcome: 'changed', stock: 'restored' });
+    expect(await stock([32, 33, 34, 29])).toEqual({ 32: 100, 33: 100, 34: 100, 29: 100 });
   });
 
   it('changes status (with history) for an order whose products all have subtract = 0, or no lines at all', async () => {
