@@ -1,14 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { createAppTestDatabase, type TestDatabase } from '@/lib/testing/harness';
-import { openCartTables } from '@/lib/db/opencart';
+import { openCart4Tables, openCartTables } from '@/lib/db/opencart';
+import { detectOpenCartVersion } from '@/lib/opencart-version/detect-opencart-version';
 import { auditLog } from '@/lib/db/schema';
 import { addAdminUser } from '@/lib/users/add-admin-user';
 import { authenticateAdmin } from './authenticate-admin';
-import { hashOpenCart3 } from './opencart-password';
+import { hashOpenCart3, hashOpenCart4 } from './opencart-password';
 import { LOGIN_LOCK_MS } from './login-lockout';
 
 const oc = openCartTables('oc_');
+const oc4 = openCart4Tables('oc_');
 let t: TestDatabase;
 
 beforeAll(async () => {
@@ -47,15 +49,19 @@ describe('OpenCart admin login', () => {
   });
 
   it('accepts an account whose hash OpenCart itself wrote, without rewriting it', async () => {
-    const salt = 'abcdefghi';
-    await t.db.insert(oc.user).values({
-      userGroupId: 1, username: 'legacy', password: hashOpenCart3('admin', salt), salt,
-      firstname: '', lastname: '', email: 'l@example.com', image: '', code: '', ip: '', status: 1,
-      dateAdded: '2020-01-01 00:00:00',
-    });
-    const before = await t.db.select().from(oc.user).where(eq(oc.user.username, 'legacy'));
+    const account = { userGroupId: 1, username: 'legacy', firstname: '', lastname: '', email: 'l@example.com', image: '', code: '', ip: '', status: 1, dateAdded: '2020-01-01 00:00:00' };
+    // As each line's admin stores a password: 3.0 a salted SHA-1, 4.0 password_hash() (bcrypt) and no salt column.
+    const { version } = await detectOpenCartVersion(t.db, 'oc_');
+    const user = version === '4.0' ? oc4.user : oc.user;
+    if (version === '4.0') {
+      await t.db.insert(oc4.user).values({ ...account, password: hashOpenCart4('admin') });
+    } else {
+      const salt = 'abcdefghi';
+      await t.db.insert(oc.user).values({ ...account, password: hashOpenCart3('admin', salt), salt });
+    }
+    const before = await t.db.select().from(user).where(eq(user.username, 'legacy'));
     expect((await authenticateAdmin(t.db, 'oc_', req('legacy', 'admin'))).ok).toBe(true);
-    const after = await t.db.select().from(oc.user).where(eq(oc.user.username, 'legacy'));
+    const after = await t.db.select().from(user).where(eq(user.username, 'legacy'));
     expect(after).toEqual(before);
   });
 });
