@@ -6,10 +6,9 @@ import { asc, count, eq, inArray, like, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { createAppTestDatabase, type TestDatabase } from '@/lib/testing/harness';
 import { jobRuns, marketplaceOrders, webhookEvents } from '@/lib/db/schema';
-import { orderMarker } from '@/lib/orders/write-opencart-order';
 import { selectRows } from '@/lib/orders/raw-sql';
 import type { CanonicalEvent } from '@/lib/webhooks/canonical-events';
-import { insertEvents, oc, orderCreated, setUpShop, statusChanged, stockOf, type TestShop } from '@/lib/webhooks/worker.test-helper';
+import { insertEvents, oc, orderCreated, orderRowsOf, setUpShop, statusChanged, stockOf, type TestShop } from '@/lib/webhooks/worker.test-helper';
 import { ABANDONED_RUN_ERROR } from './job-run-records';
 import { jobLockName } from './job-lock';
 import { processWebhooksJob } from './process-webhooks-job';
@@ -42,7 +41,7 @@ function lcg(seed: number) {
 }
 
 async function orderState(externalOrderId: string) {
-  const orders = await t.db.select().from(oc.order).where(eq(oc.order.customField, orderMarker(shop.accountId, externalOrderId)));
+  const orders = await orderRowsOf(t.db, shop, externalOrderId);
   const ids = orders.map((o) => o.orderId);
   const lines = ids.length ? await t.db.select().from(oc.orderProduct).where(inArray(oc.orderProduct.orderId, ids)) : [];
   const totals = ids.length ? await t.db.select().from(oc.orderTotal).where(inArray(oc.orderTotal.orderId, ids)) : [];

@@ -2,9 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
 import { createAppTestDatabase, type TestDatabase } from '@/lib/testing/harness';
 import { marketplaceAccounts, orderPullCursors, webhookDeliveries, webhookEvents } from '@/lib/db/schema';
-import { orderMarker } from '@/lib/orders/write-opencart-order';
 import { ingestWebhook } from '@/lib/webhooks/ingest';
-import { drain, oc } from '@/lib/webhooks/worker.test-helper';
+import { drain, oc, orderRowsOf } from '@/lib/webhooks/worker.test-helper';
 import { ManualClock } from '@/lib/marketplaces/outbound';
 import { accountWithSecretForFake, defaultTenantId, fastOptions, testKey } from '@/lib/marketplaces/outbound/outbound.test-helper';
 import { startFakeMarketplace, type FakeMarketplace } from '@/scripts/fake-marketplaces/index';
@@ -50,7 +49,7 @@ const input = (overrides: Partial<PullOrdersInput> = {}): PullOrdersInput => ({
   ...overrides,
 });
 
-const ordersOf = (accountId: number) => t.db.select().from(oc.order).where(eq(oc.order.customField, orderMarker(accountId, PACKAGE_ID)));
+const ordersOf = (accountId: number) => orderRowsOf(t.db, { accountId }, PACKAGE_ID);
 const applyDue = () => drain({ db: t.db, mainDatabaseUrl: t.url, workerId: 'pull-test' });
 const cursorOf = async (accountId: number) => (await t.db.select().from(orderPullCursors).where(eq(orderPullCursors.accountId, accountId)))[0];
 
