@@ -66,6 +66,10 @@ describe('rerunning generateDemoHistory', () => {
     }
   });
 
+  it('names a table prefix whose tables fit neither OpenCart line', async () => {
+    await expect(generateDemoHistory({ db: t.db, ...OPTIONS, prefix: 'nope_', replace: true })).rejects.toThrow(/fit neither OpenCart 3.0 nor 4.0/);
+  });
+
   it('names a store that does not exist', async () => {
     await expect(generateDemoHistory({ db: t.db, ...OPTIONS, storeId: 9, replace: true })).rejects.toBeInstanceOf(DemoSetupError);
   });
