@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { asc, sql } from 'drizzle-orm';
 import type { MySqlColumn, MySqlTable } from 'drizzle-orm/mysql-core';
 import { z } from 'zod';
-import type { OpenCartTables } from '@/lib/db/opencart';
+import type { OpenCart4Tables, OpenCartTables } from '@/lib/db/opencart';
 import type { Db } from '@/lib/db/pool';
 import type { DemoShop } from './demo-shop';
 
@@ -32,7 +32,7 @@ export async function checksumDemoRows(db: Db, shop: DemoShop): Promise<string> 
 }
 
 /** The mirrored table an OpenCart table name (without prefix) stands for: `order_product` is `oc.orderProduct`. */
-function mirroredTable(oc: OpenCartTables, name: string): MySqlTable {
+function mirroredTable(oc: OpenCartTables | OpenCart4Tables, name: string): MySqlTable {
   const key = name.replace(/_([a-z])/g, (_, letter: string) => letter.toUpperCase());
   const table = (oc as Record<string, MySqlTable | undefined>)[key];
   if (!table) throw new Error(`{t:${name}} is not a mirrored OpenCart table`);
@@ -42,7 +42,7 @@ function mirroredTable(oc: OpenCartTables, name: string): MySqlTable {
 /** Runs a SELECT whose `{t:name}` placeholders are the shop's prefixed tables, validating rows. */
 export async function selectRows<T extends z.ZodType>(
   db: Db,
-  oc: OpenCartTables,
+  oc: OpenCartTables | OpenCart4Tables,
   rowSchema: T,
   text: string,
 ): Promise<Array<z.infer<T>>> {
