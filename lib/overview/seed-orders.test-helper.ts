@@ -14,7 +14,7 @@ export type SeedOrderInput = Partial<OrderInsert> & Pick<OrderInsert, 'orderStat
  * own, detected from its tables, unless the caller names it.
  */
 export async function seedOrder(tdb: TenantDb, input: SeedOrderInput, version?: OpenCartVersion): Promise<number> {
-  const line = version ?? (await openCartVersionOf(tdb));
+  const shopVersion = version ?? (await openCartVersionOf(tdb));
   const row: OrderInsert = {
     invoiceNo: 0,
     invoicePrefix: 'INV-2024-00',
@@ -76,7 +76,7 @@ export async function seedOrder(tdb: TenantDb, input: SeedOrderInput, version?: 
     ...input,
   };
   const [inserted] =
-    line === '4.0'
+    shopVersion === '4.0'
       ? await tdb.db.insert(openCart4Tables(tdb.tenant.prefix).order).values(toOpenCart4Order(row as Required<OrderInsert>, 'en-gb')).$returningId()
       : await tdb.db.insert(tdb.oc.order).values(row).$returningId();
   if (!inserted) throw new Error('order insert returned no id');
@@ -96,7 +96,7 @@ export type SeedProductInput = {
 
 /** Inserts a product with its description and store links (in 4.0's shape on a 4.0 database); returns its new id. */
 export async function seedProduct(tdb: TenantDb, input: SeedProductInput, version?: OpenCartVersion): Promise<number> {
-  const line = version ?? (await openCartVersionOf(tdb));
+  const shopVersion = version ?? (await openCartVersionOf(tdb));
   const row: ProductInsert = {
     model: input.model ?? `M-${input.name}`,
     sku: input.sku ?? '',
@@ -117,7 +117,7 @@ export async function seedProduct(tdb: TenantDb, input: SeedProductInput, versio
   };
   const { viewed: _viewed, ...shared } = row;
   const [inserted] =
-    line === '4.0'
+    shopVersion === '4.0'
       ? await tdb.db.insert(openCart4Tables(tdb.tenant.prefix).product).values({ ...shared, dateAvailable: shared.dateAvailable ?? '2024-01-01', image: '', rating: 0 }).$returningId()
       : await tdb.db.insert(tdb.oc.product).values(row).$returningId();
   if (!inserted) throw new Error('product insert returned no id');
