@@ -26,6 +26,14 @@ export function quotaAlertKey(alert: Pick<QuotaAlert, 'resource' | 'scope' | 'wi
   return [alert.resource, alert.scope, alert.windowStart.toISOString()].join('|');
 }
 
+/** Which alert levels a count of `used` out of `limit` has reached. */
+export function reachedLevels(used: number, limit: number): QuotaAlertLevel[] {
+  const levels: QuotaAlertLevel[] = [];
+  if (used >= limit * QUOTA_WARNING_SHARE) levels.push('warning');
+  if (used >= limit) levels.push('exhausted');
+  return levels;
+}
+
 /** Which alert levels a use from `before` to `after` of `limit` crossed. */
 export function crossedLevels(before: number, after: number, limit: number): QuotaAlertLevel[] {
   const levels: QuotaAlertLevel[] = [];

@@ -1,7 +1,7 @@
 import type { Db } from '@/lib/db/pool';
 import { consumeQuota } from './consume-quota';
 import type { QuotaDecision, QuotaUse, QuotaWindowState } from './quota-statements';
-import { crossedLevels, raiseQuotaAlert, type QuotaAlertLevel } from './quota-alerts';
+import { raiseQuotaAlert, reachedLevels, type QuotaAlertLevel } from './quota-alerts';
 
 /**
  * How long this instance answers a refusal from memory before asking the database again. Short, so a
@@ -39,8 +39,10 @@ export class QuotaGate {
    */
   async observe(use: QuotaUse, decision: QuotaDecision): Promise<void> {
     if (decision.allowed) {
+      // The counters were read after the commit and may hold other uses too, so levels are checked as
+      // reached, not as crossed by this use: each is raised once per window here, and once in all.
       for (const w of decision.windows) {
-        for (const level of crossedLevels(w.used - use.amount, w.used, w.limit)) await this.alert(use.tenantId, level, w);
+        for (const level of reachedLevels(w.used, w.limit)) await this.alert(use.tenantId, level, w);
       }
     } else if (decision.reason === 'quota') {
       this.remember(use, decision);

@@ -1,4 +1,4 @@
-import { bigint, datetime, index, mysqlEnum, mysqlTable, primaryKey, uniqueIndex, varchar } from 'drizzle-orm/mysql-core';
+import { bigint, check, datetime, index, mysqlEnum, mysqlTable, primaryKey, uniqueIndex, varchar } from 'drizzle-orm/mysql-core';
 import { relations, sql } from 'drizzle-orm';
 import { tenants } from './tenants';
 
@@ -28,8 +28,11 @@ export const quotaLimits = mysqlTable(
 
 /**
  * Fixed-window counters: how much of a metric (webhook events, API calls, …) a tenant used in one UTC
- * minute or day. Each use adds to its minute and its day row in one transaction with an atomic
- * conditional update, so instances sharing the database count exactly. The key is the row's identity
+ * minute or day. A use adds to its minute and its day row in one upsert that also writes the limit it
+ * was checked against; the CHECK constraint refuses the statement when a row would pass its limit, so
+ * instances sharing the database count exactly and the rows are held only for that statement and the
+ * commit (lib/quotas/quota-statements.ts). `limit_value` is NULL for an unlimited window and -1 for a
+ * tenant that may not use anything (disabled). The key is the row's identity
  * (no surrogate id): every use is a primary-key lookup, and an upsert burns no auto-increment values.
  * No foreign key: the hottest write in the app should not check the tenant row, and tenants are
  * disabled, never deleted.
@@ -44,10 +47,12 @@ export const quotaUsage = mysqlTable(
     /** UTC, aligned to the grain. */
     windowStart: datetime('window_start', { mode: 'date' }).notNull(),
     used: bigint('used', { mode: 'number', unsigned: true }).notNull().default(0),
+    limitValue: bigint('limit_value', { mode: 'number' }),
   },
   (t) => [
     primaryKey({ name: 'msc_quota_usage_pk', columns: [t.tenantId, t.metric, t.scope, t.grain, t.windowStart] }),
     index('msc_quota_usage_prune_idx').on(t.grain, t.windowStart),
+    check('msc_quota_usage_within_limit', sql`${t.limitValue} IS NULL OR ${t.used} <= ${t.limitValue}`),
   ],
 );
 

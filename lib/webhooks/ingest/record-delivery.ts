@@ -1,9 +1,9 @@
-import { getStatementBatchPool, type Db } from '@/lib/db/pool';
+import type { Db } from '@/lib/db/pool';
 import type { MarketplaceName } from '@/lib/marketplaces/names';
 import type { WebhookRequest } from '@/lib/marketplaces/adapter';
 import { EVENT_PRIORITY, type CanonicalEvent } from '@/lib/webhooks/canonical-events';
-import { retryOnDeadlock } from '@/lib/db/retry-on-deadlock';
 import { decisionFrom, quotaStatements, type QuotaDecision, type QuotaUse } from '@/lib/quotas/quota-statements';
+import { runStatementBatch } from '@/lib/quotas/run-statement-batch';
 
 export type DeliveryToRecord = {
   tenantId: number;
@@ -47,39 +47,25 @@ const insertEvents = (count: number) =>
   Array.from({ length: count }, () => EVENT_ROW).join(', ') +
   // A redelivered key changes nothing; without FOUND_ROWS it then counts 0 affected rows, a new one 1.
   ' ON DUPLICATE KEY UPDATE id = id; SET @msc_received = ROW_COUNT();';
-/**
- * Over its quota a push stores nothing: what this transaction inserted is removed again before it
- * commits (events found by their unique key and this delivery, never a redelivered event's older row).
- */
-const removeEventsIfRefused = (count: number) =>
-  `DELETE FROM msc_webhook_event WHERE account_id = ? AND external_id IN (${Array.from({ length: count }, () => '?').join(', ')}) ` +
-  'AND delivery_id = @msc_delivery_id AND @msc_q_ok = 0;';
-const REMOVE_DELIVERY_IF_REFUSED = 'DELETE FROM msc_webhook_delivery WHERE id = @msc_delivery_id AND @msc_q_ok = 0;';
 const RECORD_DUPLICATES =
   'UPDATE msc_webhook_delivery SET duplicate_count = ? - @msc_received WHERE id = @msc_delivery_id AND @msc_received < ?;';
 const FINISH_COLUMNS = '@msc_delivery_id AS deliveryId, @msc_received AS received';
 
-type StatementResult = { insertId?: number } | FinishRow[];
-
-type FinishRow = { deliveryId: number | string | null; received: number | string } & Record<string, unknown>;
-
 /**
  * The statements of one delivery, and of its quota use when there is one, sent together in one round
  * trip (the webhook path's cost is mostly round trips and commits: the quota rides in the same ones).
- * The quota's reads go first; its counter rows are taken last, just before COMMIT, because every push
- * of the tenant waits for them while they are held.
+ * The quota's reads go first; its counter rows are taken by the last statement before COMMIT, because
+ * every push of the tenant waits for them while they are held. Over the quota that statement fails and
+ * the whole transaction is rolled back: a refused push stores nothing. The closing SELECT runs after
+ * COMMIT, holding nothing.
  */
 function deliveryStatements(delivery: DeliveryToRecord, quota: QuotaUse | null) {
   const { request } = delivery;
   const unique = firstOfEachExternalId(delivery.events);
   const receivedAt = toDatetime(request.receivedAt);
   const q = quota ? quotaStatements(quota) : null;
-  const text: string[] = [];
+  const text: string[] = [BEGIN];
   const values: unknown[] = [];
-  // READ COMMITTED: the refusal clean-up's locking scans (which match nothing when the use was taken)
-  // then lock no gaps that concurrent pushes insert into; nothing else here depends on the level.
-  if (q) text.push('SET TRANSACTION ISOLATION LEVEL READ COMMITTED;');
-  text.push(BEGIN);
   if (q) {
     text.push(...q.prepare.text);
     values.push(...q.prepare.values);
@@ -122,45 +108,13 @@ function deliveryStatements(delivery: DeliveryToRecord, quota: QuotaUse | null) 
   if (q) {
     text.push(...q.take.text);
     values.push(...q.take.values);
-    if (unique.length > 0) {
-      text.push(removeEventsIfRefused(unique.length));
-      values.push(delivery.accountId, ...unique.map((e) => e.externalId));
-    }
-    text.push(REMOVE_DELIVERY_IF_REFUSED);
   }
-  text.push(`SELECT ${FINISH_COLUMNS}${q ? `, ${q.select}` : ''};`, 'COMMIT;');
+  text.push('COMMIT;', `SELECT ${FINISH_COLUMNS}${q ? `, ${q.select}` : ''};`);
   if (q) values.push(...q.selectValues);
-  return { text: text.join(' '), values, plans: q?.plans ?? null };
+  return { text: text.join(' '), values, q };
 }
 
-/** Sends one delivery's statements and reads the closing SELECT, retrying a deadlock victim whole. */
-async function runDeliveryStatements(db: Db, text: string, values: unknown[]): Promise<FinishRow> {
-  const pool = getStatementBatchPool(db);
-  return retryOnDeadlock(async () => {
-    const conn = await pool.getConnection();
-    let reusable = true;
-    try {
-      const [results] = (await conn.query(text, values)) as unknown as [StatementResult[]];
-      // FINISH's SELECT is the last result set (the account turn, when taken, is the first).
-      const rows = results.findLast(Array.isArray) as FinishRow[] | undefined;
-      const row = rows?.[0];
-      if (!row) throw new Error('Recording the delivery returned no row');
-      return row;
-    } catch (err) {
-      // A failed statement stops the rest, COMMIT included: end the transaction before the
-      // connection goes back to the pool (a deadlock victim is already rolled back; this is harmless).
-      await conn.query('ROLLBACK').catch(() => {
-        reusable = false;
-      });
-      throw err;
-    } finally {
-      if (reusable) conn.release();
-      else conn.destroy();
-    }
-  });
-}
-
-function recordedFrom(row: FinishRow, eventCount: number): RecordedDelivery {
+function recordedFrom(row: Record<string, unknown>, eventCount: number): RecordedDelivery {
   if (row.deliveryId == null) throw new Error('Recording the delivery returned no id');
   const received = Number(row.received);
   return { deliveryId: Number(row.deliveryId), received, duplicate: eventCount - received };
@@ -175,7 +129,7 @@ function recordedFrom(row: FinishRow, eventCount: number): RecordedDelivery {
  */
 export async function recordDelivery(db: Db, delivery: DeliveryToRecord): Promise<RecordedDelivery> {
   const { text, values } = deliveryStatements(delivery, null);
-  return recordedFrom(await runDeliveryStatements(db, text, values), delivery.events.length);
+  return recordedFrom((await runStatementBatch(db, text, values, null)).row, delivery.events.length);
 }
 
 /**
@@ -188,8 +142,8 @@ export type DeliveryWithinQuota =
   | { decision: Extract<QuotaDecision, { allowed: false }>; recorded: null };
 
 export async function recordDeliveryWithinQuota(db: Db, delivery: DeliveryToRecord, quota: QuotaUse): Promise<DeliveryWithinQuota> {
-  const { text, values, plans } = deliveryStatements(delivery, quota);
-  const row = await runDeliveryStatements(db, text, values);
-  const decision = decisionFrom(row, quota, plans!);
+  const { text, values, q } = deliveryStatements(delivery, quota);
+  const { row, refusedByQuota } = await runStatementBatch(db, text, values, q);
+  const decision = decisionFrom(row, quota, q!.plans, !refusedByQuota);
   return decision.allowed ? { decision, recorded: recordedFrom(row, delivery.events.length) } : { decision, recorded: null };
 }

@@ -1,0 +1,2 @@
+ALTER TABLE `msc_quota_usage` ADD `limit_value` bigint;--> statement-breakpoint
+ALTER TABLE `msc_quota_usage` ADD CONSTRAINT `msc_quota_usage_within_limit` CHECK (`msc_quota_usage`.`limit_value` IS NULL OR `msc_quota_usage`.`used` <= `msc_quota_usage`.`limit_value`);
