@@ -24,7 +24,8 @@ async function fileErasure(t: TestDatabase, shop: TenantDb, email: string, name:
 /** What an erasure leaves of one person, with ids and the random pseudonym taken out, so two runs compare. */
 async function endState(shop: TenantDb, person: SeededPerson, pseudonym: string) {
   const { db, oc } = shop;
-  // Whole order rows, in the shop's own line (4.0's have other columns).
+  // Whole order rows through the shop's own mirror (4.0's rows have other columns); one branch per line, as each
+  // mirror has its own row type.
   const line = await versionedTables(shop);
   const orders =
     line.version === '4.0'
