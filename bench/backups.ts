@@ -1,16 +1,17 @@
 /**
  * Our backup and restore beside mysqldump and the mysql client, on one database of demo OpenCart data.
- *   npx tsx bench/backups.ts [--customers 150000] [--months 48] [--keep-database NAME]
+ *   npx tsx bench/backups.ts [--customers 150000] [--months 48] [--keep-database NAME [--build-only]]
  * Builds a scratch database (OpenCart 3.0.4.1's install SQL from ../shared/opencart, the companion tables
  * and the demo generator at the given scale), then in the same run times: our backup (gzip and AES-256-GCM
  * on), `mysqldump --single-transaction` to a file, our restore into a new database (with its read-back
  * check), and `mysql < dump.sql`. Prints sizes, times, ratios and the peak RSS of our backup and restore
  * (each runs in a child process of its own, timed inside it). Everything it made is dropped at the end.
+ * `--keep-database NAME` keeps the scratch database and reuses it when it already exists; with
+ * `--build-only` the run stops once it is built (building needs no quiet machine, the timings do).
  */
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { mkdtemp, open, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -37,6 +38,7 @@ const argsSchema = z.object({
   customers: z.coerce.number().int().min(1).default(200_000),
   months: z.coerce.number().int().min(1).max(120).default(48),
   'keep-database': z.string().regex(/^[A-Za-z0-9_]{1,64}$/).optional(),
+  'build-only': z.boolean().default(false),
 });
 
 /** Our backup and restore run in a child process of their own, so its peak RSS is theirs alone. */
@@ -52,6 +54,14 @@ const childResultSchema = z.object({ seconds: z.number(), peakRssMiB: z.number()
 type ChildResult = z.infer<typeof childResultSchema>;
 
 async function childMain(args: z.infer<typeof childSchema>) {
+  try {
+    await runOurs(args);
+  } finally {
+    await closeAllPools();
+  }
+}
+
+async function runOurs(args: z.infer<typeof childSchema>) {
   const url = withDatabase(env().DATABASE_URL, args.database);
   const db = getDb(url);
   const [tenant] = await db.select().from(tenants).where(eq(tenants.slug, DEFAULT_TENANT_SLUG));
@@ -68,7 +78,6 @@ async function childMain(args: z.infer<typeof childSchema>) {
   const seconds = (performance.now() - started) / 1000;
   // maxRSS is in KiB: the most this process ever held, startup included.
   console.log(JSON.stringify({ ...result, seconds, peakRssMiB: Math.round(process.resourceUsage().maxRSS / 1024) }));
-  await closeAllPools();
 }
 
 function runChild(args: string[]): Promise<ChildResult> {
@@ -102,17 +111,23 @@ function clientArgs(url: string): string[] {
   return [`-h${s.host}`, `-P${s.port}`, `-u${s.user}`, ...(s.password ? [`-p${s.password}`] : [])];
 }
 
-/** Runs a client with stdin and stdout files; resolves when it exits 0. */
-function runClient(command: string, args: string[], io: { stdinFile?: string; stdoutFile?: string }): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { stdio: ['pipe', 'pipe', 'inherit'] });
-    if (io.stdinFile) createReadStream(io.stdinFile).pipe(child.stdin);
-    else child.stdin.end();
-    if (io.stdoutFile) child.stdout.pipe(createWriteStream(io.stdoutFile));
-    else child.stdout.resume();
-    child.on('error', reject);
-    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${command} exited with ${code}`))));
-  });
+/**
+ * Runs a client with its stdin and stdout opened on files (no pipe through this process, which would
+ * slow the client down); resolves when it exits 0.
+ */
+async function runClient(command: string, args: string[], io: { stdinFile?: string; stdoutFile?: string }): Promise<void> {
+  const stdin = io.stdinFile ? await open(io.stdinFile, 'r') : null;
+  const stdout = io.stdoutFile ? await open(io.stdoutFile, 'w') : null;
+  try {
+    await new Promise<void>((resolve, reject) => {
+      const child = spawn(command, args, { stdio: [stdin?.fd ?? 'ignore', stdout?.fd ?? 'ignore', 'inherit'] });
+      child.on('error', reject);
+      child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${command} exited with ${code}`))));
+    });
+  } finally {
+    await stdin?.close();
+    await stdout?.close();
+  }
 }
 
 async function databaseBytes(url: string): Promise<number> {
@@ -127,10 +142,22 @@ async function databaseBytes(url: string): Promise<number> {
 
 async function main() {
   const raw = parseArgs({
-    options: Object.fromEntries(['customers', 'months', 'keep-database', 'child', 'database', 'dir', 'key', 'backup', 'into'].map((k) => [k, { type: 'string' as const }])),
+    options: {
+      customers: { type: 'string' },
+      months: { type: 'string' },
+      'keep-database': { type: 'string' },
+      'build-only': { type: 'boolean' },
+      child: { type: 'string' },
+      database: { type: 'string' },
+      dir: { type: 'string' },
+      key: { type: 'string' },
+      backup: { type: 'string' },
+      into: { type: 'string' },
+    },
   }).values;
   if (raw.child) return childMain(childSchema.parse(raw));
   const args = argsSchema.parse(raw);
+  if (args['build-only'] && !args['keep-database']) throw new Error('--build-only needs --keep-database NAME (else the database is dropped at once)');
   const serverUrl = env().DATABASE_URL;
   await ensureServer(serverUrl);
   const stamp = Date.now().toString(36);
@@ -142,7 +169,9 @@ async function main() {
   const dumpFile = path.join(dir, 'mysqldump.sql');
   try {
     const existing = args['keep-database'] ? await databaseBytes(url).catch(() => 0) : 0;
-    if (!existing) {
+    // A kept database gets the companion migrations made since it was built.
+    if (existing) await migrateCompanion(url);
+    else {
       await ensureDatabase(url);
       await loadInstallSql(url, OPENCART_SQL, 'oc_');
       const db = await migrateCompanion(url);
@@ -152,6 +181,7 @@ async function main() {
     }
     const sizeMiB = (await databaseBytes(url)) / MIB;
     console.log(`database ${name}: ${sizeMiB.toFixed(0)} MiB (data + indexes, information_schema)`);
+    if (args['build-only']) return;
 
     const key = randomBytes(32).toString('hex');
     const ours = await runChild(['--child', 'backup', '--database', name, '--dir', dir, '--key', key]);

@@ -1,7 +1,7 @@
 import type { Connection } from 'mysql2';
 import type { BackupManifestTable } from '@/lib/db/schema';
 import { insertPrefix, tableEpilogue, tablePrologue } from './backup-format';
-import { forEachTableRow } from './read-table-rows';
+import { readTableTuples } from './read-table-rows';
 import { RowChecksum } from './row-checksum';
 import type { TablePlan } from './table-plan';
 import type { TextSink } from './text-sink';
@@ -21,26 +21,18 @@ export async function dumpTable(
   const startBytes = sink.bytes;
   await sink.write(tablePrologue({ ...plan, tenantId: input.tenantId }));
   const checksum = new RowChecksum();
-  let batch: string[] = [];
-  let batchBytes = 0;
-  const flush = async () => {
-    if (batch.length === 0) return;
-    const statement = `${insertPrefix(plan.name)}${batch.join(',\n')};\n`;
-    const rows = batch.length;
-    batch = [];
-    batchBytes = 0;
-    await sink.write(statement);
-    input.onRows(rows);
-  };
-  await forEachTableRow(conn, plan, input.tenantId, (row) => {
-    checksum.add(row);
-    batch.push(row);
-    batchBytes += row.length;
-    return batchBytes >= INSERT_BATCH_BYTES ? flush() : undefined;
+  await readTableTuples(conn, plan, input.tenantId, {
+    prefix: insertPrefix(plan.name),
+    suffix: ';\n',
+    bytes: INSERT_BATCH_BYTES,
+    checksum,
+    onBatch: (statement, rows) => {
+      const waiting = sink.writeBytes(statement);
+      input.onRows(rows);
+      return waiting;
+    },
   });
-  await flush();
-  const end = { name: plan.name, rows: checksum.rows, bytes: 0, checksum: checksum.hex() };
-  end.bytes = sink.bytes - startBytes;
+  const end = { name: plan.name, rows: checksum.rows, bytes: sink.bytes - startBytes, checksum: checksum.hex() };
   await sink.write(tableEpilogue(plan.source, end));
   return { name: plan.name, source: plan.source, engine: plan.engine, readLocked: input.readLocked, rows: end.rows, bytes: end.bytes, checksum: end.checksum };
 }
@@ -48,6 +40,6 @@ export async function dumpTable(
 /** Checksums of a table as it is now (after a restore), read the same way a backup reads it. */
 export async function checksumTable(conn: Connection, plan: TablePlan, tenantId: number): Promise<{ rows: number; checksum: string }> {
   const checksum = new RowChecksum();
-  await forEachTableRow(conn, plan, tenantId, (row) => checksum.add(row));
+  await readTableTuples(conn, plan, tenantId, { prefix: '', suffix: '', bytes: INSERT_BATCH_BYTES, checksum, onBatch: () => undefined });
   return { rows: checksum.rows, checksum: checksum.hex() };
 }

@@ -1,45 +1,74 @@
 import type { Connection } from 'mysql2';
-import { literalOf, quoteName } from './sql-literal';
+import { RowChecksum } from './row-checksum';
+import { quoteName } from './sql-literal';
 import type { TablePlan } from './table-plan';
-
-/** Rows the server sends ahead while one is handled; keeps memory flat whatever the table's size. */
-const ROWS_IN_FLIGHT = 1000;
+import { TupleEncoder, type BatchFrame, type RowPacket, type WireField } from './tuple-encoder';
 
 /**
- * Reads a table's rows as SQL tuples `(1,'a',NULL)`, each value written by its column's type
- * (lib/backups/sql-literal.ts), and hands each to `onRow`. When `onRow` returns a promise (its sink is
- * full), reading pauses until it settles. Rows are handled in the stream's own events rather than an
- * async iterator: at a few hundred thousand rows a second, a promise per row was a third of the time.
- * The connection must read dates, big numbers, decimals and JSON as the server's text
- * (openReadConnection). Companion tables are read for one tenant only.
+ * mysql2's query command is a state machine whose `row` state turns each row packet into JavaScript
+ * values. mysql2 has no public way to read a row's bytes, so the reader takes that state over for its
+ * own query: each packet goes to the TupleEncoder, and the end of the result set goes back to mysql2.
  */
-export function forEachTableRow(conn: Connection, plan: TablePlan, tenantId: number, onRow: (tuple: string) => Promise<void> | void): Promise<void> {
+type RowState = (this: unknown, packet: RowPacket & { isEOF(): boolean }, connection: { pause(): void; resume(): void }) => unknown;
+type RawRowQuery = { row: RowState; on(event: 'fields', listener: (fields: WireField[]) => void): void; on(event: 'error', listener: (err: Error) => void): void; on(event: 'end', listener: () => void): void };
+
+export type TupleBatches = BatchFrame & {
+  checksum: RowChecksum;
+  /** Each batch of tuples with its row count; when it returns a promise (its sink is full), reading pauses until it settles. */
+  onBatch: (batch: Buffer, rows: number) => Promise<void> | void;
+};
+
+/**
+ * Reads a table's rows as SQL tuples `(1,'a',NULL)` in batches of about `bytes`, each value written by its
+ * column's type (lib/backups/tuple-encoder.ts), and adds each tuple to `checksum`. Memory stays flat
+ * whatever the table's size: one batch, and what the socket holds while reading is paused. The
+ * connection must read dates, big numbers, decimals and JSON as the server's text (openReadConnection).
+ * Companion tables are read for one tenant only.
+ */
+export function readTableTuples(conn: Connection, plan: TablePlan, tenantId: number, batches: TupleBatches): Promise<void> {
   const kinds = plan.columns.map((c) => c.kind);
-  const width = kinds.length;
   const where = plan.source === 'companion' ? ` WHERE tenant_id = ${Number(tenantId)}` : '';
   const sql = `SELECT ${plan.columns.map((c) => quoteName(c.name)).join(', ')} FROM ${quoteName(plan.name)}${where}`;
-  const stream = conn.query({ sql, rowsAsArray: true }).stream({ highWaterMark: ROWS_IN_FLIGHT });
+  const { checksum } = batches;
   return new Promise((resolve, reject) => {
     let failed = false;
     const fail = (err: unknown) => {
       if (failed) return;
       failed = true;
-      stream.destroy();
       reject(err);
     };
-    stream.on('data', (row: unknown[]) => {
-      if (failed) return;
-      let tuple = '(';
-      for (let i = 0; i < width; i++) tuple += (i === 0 ? '' : ',') + literalOf(kinds[i]!, row[i]);
-      const waiting = onRow(`${tuple})`);
-      if (waiting) {
-        stream.pause();
-        waiting.then(() => stream.resume(), fail);
-      }
+    let encoder: TupleEncoder | null = null;
+    const query = conn.query({ sql }) as unknown as RawRowQuery;
+    query.on('fields', (fields) => {
+      encoder = new TupleEncoder(kinds, fields, batches);
     });
-    stream.on('error', fail);
-    stream.on('end', () => {
-      if (!failed) resolve();
+    const mysql2Row = query.row;
+    query.row = function tupleRow(packet, connection) {
+      if (packet.isEOF()) return mysql2Row.call(this, packet, connection);
+      if (failed) return tupleRow;
+      try {
+        encoder!.encodeRow(packet);
+        if (encoder!.rowIsAscii) checksum.addAscii(encoder!.out, encoder!.rowStart, encoder!.pos);
+        else checksum.addUtf8(encoder!.out, encoder!.rowStart, encoder!.pos, encoder!.rowUnits);
+        if (encoder!.full) {
+          const rows = encoder!.rows;
+          const waiting = batches.onBatch(encoder!.take(), rows);
+          if (waiting) {
+            connection.pause();
+            waiting.then(() => connection.resume(), fail);
+          }
+        }
+      } catch (err) {
+        fail(err);
+      }
+      return tupleRow;
+    };
+    query.on('error', fail);
+    query.on('end', () => {
+      if (failed) return;
+      if (!encoder || encoder.rows === 0) return resolve();
+      const rows = encoder.rows;
+      Promise.resolve(batches.onBatch(encoder.take(), rows)).then(() => resolve(), fail);
     });
   });
 }

@@ -15,11 +15,17 @@ export class TextSink {
   }
 
   async write(text: string): Promise<void> {
-    if (this.failure) throw this.failure;
-    const chunk = Buffer.from(text, 'utf8');
+    await this.writeBytes(Buffer.from(text, 'utf8'));
+  }
+
+  /** A promise only when the stream asks us to wait (or has failed): a caller writing many chunks pauses only then. */
+  writeBytes(chunk: Buffer): Promise<void> | undefined {
+    if (this.failure) return Promise.reject(this.failure);
     this.bytes += chunk.length;
-    if (!this.stream.write(chunk)) await this.drained();
-    if (this.failure) throw this.failure;
+    if (this.stream.write(chunk)) return undefined;
+    return this.drained().then(() => {
+      if (this.failure) throw this.failure;
+    });
   }
 
   private drained(): Promise<void> {
