@@ -1,9 +1,9 @@
 /**
- * What the per-tenant quota check costs a webhook request: the same open-loop load against two
- * `next start` servers of one build, one with QUOTA_ENFORCEMENT=on and one with it off, in alternating
- * rounds (on, off, off, on, …) so drift on a shared machine hits both alike; then the store of one push
- * (recordDelivery) timed from this process with and without the quota statements riding in its
- * transaction, one caller and several, in alternating blocks.
+ * What the per-tenant quota check costs a webhook request: two `next start` servers of one build, one
+ * with QUOTA_ENFORCEMENT=on and one with it off, get one open-loop schedule whose requests alternate
+ * between them (which goes first alternates between rounds), so whatever else the machine does hits
+ * both alike; then the store of one push (recordDelivery) timed from this process with and without the
+ * quota statements riding in its transaction, one caller and several, in alternating blocks.
  *   npx tsx bench/quota.ts [--rate 100] [--seconds 15] [--rounds 2] [--concurrency 1,20] [--store-only]
  * `--store-only` skips the HTTP part (no build, no servers) and times only the stores.
  * Budget (issue 5): the check adds at most 2 ms to a webhook request's p99 under load.
