@@ -3,8 +3,8 @@
  *   npx tsx bench/backups.ts [--customers 150000] [--months 48] [--keep-database NAME [--build-only]]
  * Builds a scratch database (OpenCart 3.0.4.1's install SQL from ../shared/opencart, the companion tables
  * and the demo generator at the given scale), then in the same run times: our backup (gzip and AES-256-GCM
- * on), `mysqldump --single-transaction` to a file, our restore into a new database (with its read-back
- * check), and `mysql < dump.sql`. Prints sizes, times, ratios and the peak RSS of our backup and restore
+ * on), `mysqldump --single-transaction` to a file (and, for the same work as ours, through `gzip -1`), our
+ * restore into a new database (with its read-back check), and `mysql < dump.sql`. Prints sizes, times, ratios and the peak RSS of our backup and restore
  * (each runs in a child process of its own, timed inside it). Everything it made is dropped at the end.
  * `--keep-database NAME` keeps the scratch database and reuses it when it already exists; with
  * `--build-only` the run stops once it is built (building needs no quiet machine, the timings do).
@@ -130,6 +130,23 @@ async function runClient(command: string, args: string[], io: { stdinFile?: stri
   }
 }
 
+/** `mysqldump | gzip -1 > file`: the same work as ours (a compressed dump), as two processes. */
+async function runDumpGzipped(dumpArgs: string[], outFile: string): Promise<void> {
+  const out = await open(outFile, 'w');
+  try {
+    const dump = spawn('mysqldump', dumpArgs, { stdio: ['ignore', 'pipe', 'inherit'] });
+    const gzip = spawn('gzip', ['-1'], { stdio: [dump.stdout, out.fd, 'inherit'] });
+    const exited = (child: ReturnType<typeof spawn>, name: string) =>
+      new Promise<void>((resolve, reject) => {
+        child.on('error', reject);
+        child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${name} exited with ${code}`))));
+      });
+    await Promise.all([exited(dump, 'mysqldump'), exited(gzip, 'gzip')]);
+  } finally {
+    await out.close();
+  }
+}
+
 async function databaseBytes(url: string): Promise<number> {
   const conn = await mysql.createConnection({ uri: url });
   try {
@@ -185,8 +202,12 @@ async function main() {
 
     const key = randomBytes(32).toString('hex');
     const ours = await runChild(['--child', 'backup', '--database', name, '--dir', dir, '--key', key]);
-    const dump = await measured(() => runClient('mysqldump', [...clientArgs(url), '--single-transaction', '--quick', name], { stdoutFile: dumpFile }));
+    const dumpArgs = [...clientArgs(url), '--single-transaction', '--quick', name];
+    const dump = await measured(() => runClient('mysqldump', dumpArgs, { stdoutFile: dumpFile }));
     const dumpBytes = (await stat(dumpFile)).size;
+    const gzipped = await measured(() => runDumpGzipped(dumpArgs, `${dumpFile}.gz`));
+    const gzippedBytes = (await stat(`${dumpFile}.gz`)).size;
+    await rm(`${dumpFile}.gz`);
     const restored = await runChild(['--child', 'restore', '--database', name, '--dir', dir, '--key', key, '--backup', String(ours.id), '--into', ourRestore]);
     const mysqlClient = await measured(async () => {
       await runClient('mysql', [...clientArgs(url), '-e', `CREATE DATABASE ${clientRestore}`], {});
@@ -197,10 +218,11 @@ async function main() {
     console.table({
       'our backup (gzip + AES-256-GCM)': { seconds: ours.seconds.toFixed(1), 'file MiB': (ours.bytes / MIB).toFixed(0), 'peak RSS MiB': ours.peakRssMiB },
       'mysqldump --single-transaction': { seconds: dump.seconds.toFixed(1), 'file MiB': (dumpBytes / MIB).toFixed(0), 'peak RSS MiB': '' },
+      'mysqldump ... | gzip -1': { seconds: gzipped.seconds.toFixed(1), 'file MiB': (gzippedBytes / MIB).toFixed(0), 'peak RSS MiB': '' },
       'our restore (+ read-back check)': { seconds: restored.seconds.toFixed(1), 'file MiB': '', 'peak RSS MiB': restored.peakRssMiB },
       'mysql < dump.sql': { seconds: mysqlClient.seconds.toFixed(1), 'file MiB': '', 'peak RSS MiB': '' },
     });
-    console.log(`backup ratio (ours / mysqldump): ${(ours.seconds / dump.seconds).toFixed(2)}`);
+    console.log(`backup ratio (ours / mysqldump): ${(ours.seconds / dump.seconds).toFixed(2)}; beside mysqldump | gzip -1: ${(ours.seconds / gzipped.seconds).toFixed(2)}`);
     console.log(`restore ratio (ours / mysql client): ${(restored.seconds / mysqlClient.seconds).toFixed(2)}`);
   } finally {
     for (const db of [ourRestore, clientRestore]) await dropDatabase(withDatabase(serverUrl, db)).catch(() => undefined);

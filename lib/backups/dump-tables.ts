@@ -40,6 +40,6 @@ export async function dumpTable(
 /** Checksums of a table as it is now (after a restore), read the same way a backup reads it. */
 export async function checksumTable(conn: Connection, plan: TablePlan, tenantId: number): Promise<{ rows: number; checksum: string }> {
   const checksum = new RowChecksum();
-  await readTableTuples(conn, plan, tenantId, { prefix: '', suffix: '', bytes: INSERT_BATCH_BYTES, checksum, onBatch: () => undefined });
+  await readTableTuples(conn, plan, tenantId, { prefix: '', suffix: '', bytes: INSERT_BATCH_BYTES, checksum });
   return { rows: checksum.rows, checksum: checksum.hex() };
 }

@@ -14,8 +14,11 @@ type RawRowQuery = { row: RowState; on(event: 'fields', listener: (fields: WireF
 
 export type TupleBatches = BatchFrame & {
   checksum: RowChecksum;
-  /** Each batch of tuples with its row count; when it returns a promise (its sink is full), reading pauses until it settles. */
-  onBatch: (batch: Buffer, rows: number) => Promise<void> | void;
+  /**
+   * Each batch of tuples with its row count; when it returns a promise (its sink is full), reading pauses
+   * until it settles. Without it the batches are dropped (only the checksum is wanted).
+   */
+  onBatch?: (batch: Buffer, rows: number) => Promise<void> | void;
 };
 
 /**
@@ -45,18 +48,22 @@ export function readTableTuples(conn: Connection, plan: TablePlan, tenantId: num
     const mysql2Row = query.row;
     query.row = function tupleRow(packet, connection) {
       if (packet.isEOF()) return mysql2Row.call(this, packet, connection);
+      const tuples = encoder!;
       if (failed) return tupleRow;
       try {
-        encoder!.encodeRow(packet);
-        if (encoder!.rowIsAscii) checksum.addAscii(encoder!.out, encoder!.rowStart, encoder!.pos);
-        else checksum.addUtf8(encoder!.out, encoder!.rowStart, encoder!.pos, encoder!.rowUnits);
-        if (encoder!.full) {
-          const rows = encoder!.rows;
-          const waiting = batches.onBatch(encoder!.take(), rows);
-          if (waiting) {
-            connection.pause();
-            waiting.then(() => connection.resume(), fail);
-          }
+        tuples.encodeRow(packet);
+        if (tuples.rowIsAscii) checksum.addAscii(tuples.out, tuples.rowStart, tuples.pos);
+        else checksum.addUtf8(tuples.out, tuples.rowStart, tuples.pos, tuples.rowUnits);
+        if (!tuples.full) return tupleRow;
+        if (!batches.onBatch) {
+          tuples.discard();
+          return tupleRow;
+        }
+        const rows = tuples.rows;
+        const waiting = batches.onBatch(tuples.take(), rows);
+        if (waiting) {
+          connection.pause();
+          waiting.then(() => connection.resume(), fail);
         }
       } catch (err) {
         fail(err);
@@ -66,7 +73,7 @@ export function readTableTuples(conn: Connection, plan: TablePlan, tenantId: num
     query.on('error', fail);
     query.on('end', () => {
       if (failed) return;
-      if (!encoder || encoder.rows === 0) return resolve();
+      if (!encoder || encoder.rows === 0 || !batches.onBatch) return resolve();
       const rows = encoder.rows;
       Promise.resolve(batches.onBatch(encoder.take(), rows)).then(() => resolve(), fail);
     });

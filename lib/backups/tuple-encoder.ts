@@ -249,6 +249,13 @@ export class TupleEncoder {
     return this.pos >= this.frame.bytes;
   }
 
+  /** Drops the batch written so far and goes on in the same buffer (when only the checksums are wanted). */
+  discard() {
+    this.pos = 0;
+    this.rows = 0;
+    this.writeAscii(this.frame.prefix);
+  }
+
   /** The batch written so far, framed; the encoder goes on in a new buffer. */
   take(): Buffer {
     this.writeAscii(this.frame.suffix);
