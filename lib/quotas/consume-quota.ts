@@ -13,7 +13,7 @@ export type { QuotaDecision, QuotaUse, QuotaWindowState } from './quota-statemen
 export async function consumeQuota(db: Db, use: QuotaUse): Promise<QuotaDecision> {
   const q = quotaStatements(use);
   const text = ['START TRANSACTION;', ...q.prepare.text, ...q.take.text, 'COMMIT;', `SELECT ${q.select};`].join(' ');
-  const values = [...q.prepare.values, ...q.take.values];
+  const values = [...q.prepare.values, ...q.take.values, ...q.selectValues];
   const { row, refusedByQuota } = await runStatementBatch(db, text, values, q);
   return decisionFrom(row, use, q.plans, !refusedByQuota);
 }

@@ -48,8 +48,8 @@ export function isQuotaRefusal(err: unknown): boolean {
 /**
  * The statements that take a use inside the caller's transaction, for one round trip with whatever the
  * caller sends around them (fixed texts; values only as `?`), in three parts:
- * - `prepare` reads, without locking anything, whether the tenant is active, its limits and the
- *   windows' counters into session variables: send it first;
+ * - `prepare` reads, without locking anything, whether the tenant is active and its limits into
+ *   session variables: send it first;
  * - `take` is one upsert that adds the amount to every grain's counter row (inserted when the window
  *   is new) and writes the limit each row must stay within: the CHECK constraint then fails the
  *   statement, and takes nothing, when a window would pass its limit or the tenant may not use
@@ -57,9 +57,8 @@ export function isQuotaRefusal(err: unknown): boolean {
  *   and what is committed never passes a limit, across any number of instances. Send it last, just
  *   before COMMIT: the tenant's uses wait for as long as it holds the rows, so they are held for this
  *   one statement and the commit only. A refusal is an error (isQuotaRefusal): roll back;
- * - `select` reads what decisionFrom needs from the variables after COMMIT; after a refusal's ROLLBACK,
- *   `refusal` reads them and the counters as they are now, on the same connection (the variables
- *   are the session's).
+ * - `select` (with `selectValues`) reads what decisionFrom needs, after COMMIT or after the refusal's
+ *   ROLLBACK on the same connection: the variables, and the counters as committed at that moment.
  * Every windowed metric is counted per minute and per day (the usage page's history); only grains with
  * a quota resource are limited. A use of 0 changes nothing and passes while the tenant is active.
  */
@@ -75,29 +74,22 @@ export function quotaStatements(use: QuotaUse) {
     .filter((plan) => plan.resource)
     .map((plan) => `LEFT JOIN msc_quota_limit l_${plan.grain} ON l_${plan.grain}.tenant_id = t.id AND l_${plan.grain}.resource = ? AND l_${plan.grain}.scope = ?`);
   const limitValues = () => plans.flatMap((plan) => (plan.resource ? [definitionOf(plan.resource).defaultLimit] : []));
-  const usedJoins = plans.map(
-    (plan) =>
-      `LEFT JOIN msc_quota_usage u_${plan.grain} ON u_${plan.grain}.tenant_id = t.id AND u_${plan.grain}.metric = ? AND u_${plan.grain}.scope = ? ` +
-      `AND u_${plan.grain}.grain = ? AND u_${plan.grain}.window_start = ?`,
-  );
   const columns = [
     active,
     ...plans.map(limitOf),
     // What the row must stay within: nothing for an inactive tenant, no bound for a use of 0.
     ...plans.map((plan) => `IF(${active} = 1, IF(? = 0, NULL, ${limitOf(plan)}), -1)`),
-    ...plans.map((plan) => `COALESCE(MAX(u_${plan.grain}.used), 0)`),
   ];
   const prepare = {
     text: [
-      `SELECT ${columns.join(', ')} FROM msc_tenant t ${limitJoins.join(' ')} ${usedJoins.join(' ')} WHERE t.id = ? ` +
-        `INTO @msc_q_active, ${(['lim', 'cap', 'before'] as const).flatMap((v) => plans.map((plan) => `@msc_q_${v}_${plan.grain}`)).join(', ')};`,
+      `SELECT ${columns.join(', ')} FROM msc_tenant t ${limitJoins.join(' ')} WHERE t.id = ? ` +
+        `INTO @msc_q_active, ${plans.map((plan) => `@msc_q_lim_${plan.grain}`).join(', ')}, ${plans.map((plan) => `@msc_q_cap_${plan.grain}`).join(', ')};`,
     ],
     values: [
       use.requireActiveTenant ? 1 : 0,
       ...limitValues(),
       ...plans.flatMap((plan) => [use.requireActiveTenant ? 1 : 0, use.amount, ...(plan.resource ? [definitionOf(plan.resource).defaultLimit] : [])]),
       ...plans.flatMap((plan) => (plan.resource ? [plan.resource, use.scope] : [])),
-      ...plans.flatMap((plan) => key(plan).slice(1)),
       use.tenantId,
     ] as unknown[],
   };
@@ -112,31 +104,22 @@ export function quotaStatements(use: QuotaUse) {
     values: [...plans.flatMap((plan) => [...key(plan), use.amount]), use.amount] as unknown[],
   };
 
-  const variables = [
+  const select = [
     '@msc_q_active AS q_active',
     ...plans.map((plan) => `@msc_q_lim_${plan.grain} AS q_lim_${plan.grain}`),
-    ...plans.map((plan) => `@msc_q_before_${plan.grain} AS q_before_${plan.grain}`),
-  ];
-  // A refusal's answer says how full the windows are now, so it reads them (refusals are rare, and
-  // remembered by the instance: QuotaGate).
-  const usedNow = plans.map(
-    (plan) => `(SELECT used FROM msc_quota_usage WHERE tenant_id = ? AND metric = ? AND scope = ? AND grain = ? AND window_start = ?) AS q_used_${plan.grain}`,
-  );
-  return {
-    prepare,
-    take,
-    select: variables.join(', '),
-    refusal: { select: [...variables, ...usedNow].join(', '), values: plans.flatMap(key) },
-    plans,
-  };
+    ...plans.map(
+      (plan) => `(SELECT used FROM msc_quota_usage WHERE tenant_id = ? AND metric = ? AND scope = ? AND grain = ? AND window_start = ?) AS q_used_${plan.grain}`,
+    ),
+  ].join(', ');
+  return { prepare, take, select, selectValues: plans.flatMap(key), plans };
 }
 
 export type QuotaStatements = ReturnType<typeof quotaStatements>;
 
 /**
- * The decision, from the row `select` (taken: committed) or `refusal.select` (refused: rolled back)
- * read. A taken use reports its windows as they stood before it plus its own amount: a lower bound
- * under concurrent uses, read without holding the counters; a refusal, the windows as they are now.
+ * The decision, from the row `select` read once the transaction ended: taken (committed) or refused
+ * (rolled back). The counters are as committed when read, so under concurrent uses they may already
+ * hold later uses too: what the RateLimit headers say is the state at the answer.
  */
 export function decisionFrom(row: Record<string, unknown>, use: QuotaUse, plans: QuotaStatements['plans'], taken: boolean): QuotaDecision {
   if (Number(row.q_active) !== 1) return { allowed: false, reason: 'tenant_inactive', windows: [] };
@@ -148,7 +131,7 @@ export function decisionFrom(row: Record<string, unknown>, use: QuotaUse, plans:
       scope: use.scope,
       grain: plan.grain,
       limit: Number(row[`q_lim_${plan.grain}`]),
-      used: taken ? Number(row[`q_before_${plan.grain}`] ?? 0) + use.amount : Number(row[`q_used_${plan.grain}`] ?? 0),
+      used: Number(row[`q_used_${plan.grain}`] ?? 0),
       windowStart: plan.windowStart,
       resetAt: windowEnd(plan.grain, use.now),
     });

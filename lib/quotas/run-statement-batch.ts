@@ -11,7 +11,7 @@ export type BatchOutcome = { row: Row; refusedByQuota: boolean };
  * connection and returns the first row of its last result set. A failed statement stops the rest,
  * COMMIT included, so the transaction is rolled back before the connection goes back to the pool.
  * When quota statements ride in the batch and their take is refused, the refusal is not an error:
- * after the rollback, `quota.refusal` is read on the same connection (its variables are the session's).
+ * after the rollback, `quota.select` is read on the same connection (its variables are the session's).
  * A deadlock victim is run again whole.
  */
 export async function runStatementBatch(db: Db, text: string, values: unknown[], quota: QuotaStatements | null): Promise<BatchOutcome> {
@@ -32,7 +32,7 @@ export async function runStatementBatch(db: Db, text: string, values: unknown[],
         });
         if (!quota || !reusable || !isQuotaRefusal(err)) throw err;
       }
-      const [rows] = (await conn.query(`SELECT ${quota.refusal.select}`, quota.refusal.values)) as unknown as [Row[]];
+      const [rows] = (await conn.query(`SELECT ${quota.select}`, quota.selectValues)) as unknown as [Row[]];
       return { row: rows[0]!, refusedByQuota: true };
     } finally {
       if (reusable) conn.release();

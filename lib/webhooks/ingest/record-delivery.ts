@@ -110,6 +110,7 @@ function deliveryStatements(delivery: DeliveryToRecord, quota: QuotaUse | null) 
     values.push(...q.take.values);
   }
   text.push('COMMIT;', `SELECT ${FINISH_COLUMNS}${q ? `, ${q.select}` : ''};`);
+  if (q) values.push(...q.selectValues);
   return { text: text.join(' '), values, q };
 }
 
