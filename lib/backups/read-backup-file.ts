@@ -19,8 +19,11 @@ export type BackupFileEvent =
   | { type: 'table-end'; table: TableStart; expected: TableEnd; actual: { rows: number; checksum: string } | null }
   | { type: 'manifest'; manifest: BackupManifest };
 
-/** Text is read in pieces this large: fewer pieces to join lines across, and fewer callbacks. */
-const TEXT_CHUNK_BYTES = 256 * 1024;
+/**
+ * Text is read in pieces this large. Strings under V8's large-object size (128 KiB) die young and cheaply;
+ * larger ones wait for a full collection, and a restore's memory grew by a hundred megabytes of them.
+ */
+const TEXT_CHUNK_BYTES = 48 * 1024;
 
 /** The SQL text of a stored backup: decrypted (when it is encrypted) and decompressed, as a stream of text. */
 export function openBackupText(source: Readable, key: Buffer | null, encrypted: boolean): Readable {
@@ -47,6 +50,8 @@ export type ReadOptions = {
   checksums: boolean;
   /** Tables whose statements are passed over (their markers are still read and checked): another reader applies them. */
   skip?: (table: TableStart) => boolean;
+  /** Multi-row INSERTs are cut into statements of about this many characters (for the reason of TEXT_CHUNK_BYTES). */
+  statementChars?: number;
 };
 
 /** Turns the file's lines into events, one line at a time. */
@@ -57,6 +62,7 @@ class StatementParser {
   manifestSeen = false;
   private checksum = new RowChecksum();
   private statement: string[] = [];
+  private statementChars = 0;
   private inInsert = false;
   private rows = 0;
 
@@ -88,6 +94,7 @@ class StatementParser {
     this.inInsert = line.startsWith('INSERT INTO ');
     if (this.inInsert || !line.endsWith(';')) {
       this.statement.push(line);
+      this.statementChars = line.length;
       return null;
     }
     return { type: 'statement', sql: line, table: this.table, rows: 0 };
@@ -95,15 +102,28 @@ class StatementParser {
 
   private continueStatement(line: string): BackupFileEvent | null {
     this.statement.push(line);
+    this.statementChars += line.length;
     if (this.inInsert) {
       if (this.options.checksums) this.checksum.add(line.slice(0, -1));
       this.rows++;
     }
-    if (!line.endsWith(';')) return null;
+    if (!line.endsWith(';')) return this.inInsert && this.statementChars >= (this.options.statementChars ?? Infinity) ? this.cutInsert() : null;
     const event: BackupFileEvent = { type: 'statement', sql: this.statement.join('\n'), table: this.table, rows: this.rows };
     this.statement = [];
+    this.statementChars = 0;
     this.rows = 0;
     this.inInsert = false;
+    return event;
+  }
+
+  /** The rows so far as an INSERT of their own (its last row's `,` becomes `;`); the statement goes on with the same INSERT line. */
+  private cutInsert(): BackupFileEvent {
+    const [insert, ...rows] = this.statement;
+    rows.push(rows.pop()!.slice(0, -1) + ';');
+    const event: BackupFileEvent = { type: 'statement', sql: `${insert}\n${rows.join('\n')}`, table: this.table, rows: this.rows };
+    this.statement = [insert!];
+    this.statementChars = insert!.length;
+    this.rows = 0;
     return event;
   }
 }

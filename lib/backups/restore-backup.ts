@@ -146,6 +146,12 @@ type ApplyInput = { tenant: Tenant; backup: { fileName: string; encrypted: boole
  */
 export const RESTORE_LANES = 2;
 
+/**
+ * The file's 1 MB INSERTs are sent as statements of about this many characters: each lives as a string
+ * while it is built and sent, and strings this small are collected young (see read-backup-file.ts).
+ */
+export const RESTORE_STATEMENT_CHARS = 60 * 1024;
+
 /** Shares the tables out by their size in the manifest, biggest first, each to the lane with the fewest bytes so far. */
 export function planRestoreLanes(manifest: BackupManifest, lanes: number): Array<Set<string>> {
   const plan = Array.from({ length: lanes }, () => ({ tables: new Set<string>(), bytes: 0 }));
@@ -221,7 +227,7 @@ class RestoreLane {
     try {
       // No checksums while reading: gzip's CRC and the cipher's tags catch a damaged file, and every table is
       // read back and compared with the manifest as soon as it is loaded.
-      const events = readBackupStatements(this.text, { checksums: false, skip: (table) => !this.tables.has(table.name) });
+      const events = readBackupStatements(this.text, { checksums: false, skip: (table) => !this.tables.has(table.name), statementChars: RESTORE_STATEMENT_CHARS });
       for await (const event of checkedEvents(events, manifest)) {
         if (event.type === 'table-end' && this.tables.has(event.table.name)) {
           await inFlight;
