@@ -22,7 +22,6 @@ import { env } from '@/lib/env';
 import { closeAllPools, getDb } from '@/lib/db/pool';
 import { dropDatabase, ensureDatabase, ensureServer, parseDatabaseUrl, withDatabase } from '@/lib/db/server';
 import { loadInstallSql } from '@/lib/db/opencart/install-sql';
-import { openCartTables } from '@/lib/db/opencart';
 import { ensureDefaultTenant, migrateCompanion, DEFAULT_TENANT_SLUG } from '@/lib/db/migrate';
 import { tenants } from '@/lib/db/schema';
 import { generateDemoHistory } from '@/lib/demo/generate-demo-history';
@@ -193,7 +192,7 @@ async function main() {
       await loadInstallSql(url, OPENCART_SQL, 'oc_');
       const db = await migrateCompanion(url);
       await ensureDefaultTenant(db, 'oc_');
-      const built = await measured(() => generateDemoHistory({ db: getDb(url), oc: openCartTables('oc_'), customers: args.customers, months: args.months, seed: 1 }));
+      const built = await measured(() => generateDemoHistory({ db: getDb(url), prefix: 'oc_', version: '3.0', customers: args.customers, months: args.months, seed: 1 }));
       console.log(`demo data: ${args.customers} customers, ${args.months} months, ${built.result.orders} orders, in ${built.seconds.toFixed(0)} s`);
     }
     const sizeMiB = (await databaseBytes(url)) / MIB;

@@ -31,7 +31,7 @@ async function main() {
     let peakRss = process.memoryUsage().rss;
     const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), SAMPLE_EVERY_MS);
     const started = performance.now();
-    const result = await generateDemoHistory({ db: getDb(url), oc, customers: args.customers, months: args.months, seed: 1 });
+    const result = await generateDemoHistory({ db: getDb(url), prefix: 'oc_', version: '3.0', customers: args.customers, months: args.months, seed: 1 });
     const seconds = (performance.now() - started) / 1000;
     clearInterval(sampler);
     const rows = result.customers + result.addresses + result.orders + result.orderProducts + result.orderTotals + result.orderHistories;

@@ -10,11 +10,8 @@ import { DemoSetupError } from './store-context';
  */
 export type DemoShop = { version: '3.0'; oc: OpenCartTables } | { version: '4.0'; oc: OpenCartTables; oc4: OpenCart4Tables };
 
-/**
- * Where the demo writes: the shop's table prefix, with its line detected from its tables unless
- * `version` is given; or the 3.0 mirror's tables, which say the shop is OpenCart 3.0.
- */
-export type DemoShopInput = { prefix: string; version?: OpenCartVersion } | { oc: OpenCartTables };
+/** Where the demo writes: the shop's table prefix, with its line detected from its tables unless `version` is given. */
+export type DemoShopInput = { prefix: string; version?: OpenCartVersion };
 
 async function detectLine(db: Db, prefix: string): Promise<OpenCartVersion> {
   const { version, found } = await detectOpenCartVersion(db, prefix);
@@ -28,7 +25,6 @@ async function detectLine(db: Db, prefix: string): Promise<OpenCartVersion> {
 }
 
 export async function openDemoShop(db: Db, input: DemoShopInput): Promise<DemoShop> {
-  if ('oc' in input) return { version: '3.0', oc: input.oc };
   const version = input.version ?? (await detectLine(db, input.prefix));
   const oc = openCartTables(input.prefix);
   return version === '4.0' ? { version, oc, oc4: openCart4Tables(input.prefix) } : { version, oc };
