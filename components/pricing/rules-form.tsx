@@ -5,18 +5,10 @@ import overview from '@/components/overview/overview.module.css';
 import { OutcomeMessage } from '@/components/product-links/outcome-message';
 import { useServerAction } from '@/components/ui/use-server-action';
 import type { PricingRuleScope } from '@/lib/db/schema';
+import type { RuleFormValues } from '@/lib/pricing/rule-form-values';
 import type { PricingLabels, SavePricingRuleAction } from './labels';
 import styles from './pricing.module.css';
 
-export type ShopRuleValues = {
-  marginFloorPct: string | null;
-  maxStepPct: string | null;
-  priceFloor: string | null;
-  priceCeiling: string | null;
-  rounding: string | null;
-  beatCompetitorBy: string | null;
-  beatCompetitorFloor: string | null;
-};
 
 const NUMBER_FIELDS = ['marginFloorPct', 'maxStepPct', 'priceFloor', 'priceCeiling', 'beatCompetitorBy', 'beatCompetitorFloor'] as const;
 const ROUNDING_LABEL = { none: 'none', '0.90': 'end90', '0.99': 'end99' } as const;
@@ -35,7 +27,7 @@ export function RulesForm({
   scopeId: number;
   heading: string;
   hint: string;
-  values: ShopRuleValues;
+  values: RuleFormValues;
   save: SavePricingRuleAction;
   labels: PricingLabels;
 }) {

@@ -15,6 +15,7 @@ import { RulesForm } from '@/components/pricing/rules-form';
 import { SuggestionFilterForm } from '@/components/pricing/suggestion-filter-form';
 import { SuggestionsTable, type SortLinks } from '@/components/pricing/suggestions-table';
 import { Pagination } from '@/components/ui/pagination';
+import { ruleFormValues } from '@/lib/pricing/rule-form-values';
 import { bulkAcceptAction, importCostsAction, savePricingRuleAction } from './actions';
 import { PRICING_EDIT_ROLES } from './pricing-roles';
 
@@ -69,15 +70,7 @@ export default async function PricingPage({ searchParams }: { searchParams: Prom
             scopeId={0}
             heading={m.rules.heading}
             hint={m.rules.hint}
-            values={{
-              marginFloorPct: shopRule?.marginFloorPct ?? null,
-              maxStepPct: shopRule?.maxStepPct ?? null,
-              priceFloor: shopRule?.priceFloor ?? null,
-              priceCeiling: shopRule?.priceCeiling ?? null,
-              rounding: shopRule?.rounding ?? null,
-              beatCompetitorBy: shopRule?.beatCompetitorBy ?? null,
-              beatCompetitorFloor: shopRule?.beatCompetitorFloor ?? null,
-            }}
+            values={ruleFormValues(shopRule)}
             save={savePricingRuleAction}
             labels={m}
           />

@@ -13,8 +13,8 @@ import overview from '@/components/overview/overview.module.css';
 import { CompetitorChart, type CompetitorSeries } from '@/components/pricing/competitor-chart';
 import styles from '@/components/pricing/pricing.module.css';
 import { ComputeButton, CostForm } from '@/components/pricing/product-pricing-tools';
-import { RulesForm, type ShopRuleValues } from '@/components/pricing/rules-form';
-import type { PricingRuleRow } from '@/lib/db/schema';
+import { RulesForm } from '@/components/pricing/rules-form';
+import { ruleFormValues } from '@/lib/pricing/rule-form-values';
 import { reasonText } from '@/components/pricing/reason-text';
 import { SalesForecastChart, type SalesChartPoint } from '@/components/pricing/sales-forecast-chart';
 import { SuggestionDecision } from '@/components/pricing/suggestion-decision';
@@ -27,18 +27,6 @@ const SPECIAL_DEFAULT_DAYS = 14;
 const DAY_MS = 86_400_000;
 
 const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
-
-function ruleValues(row: PricingRuleRow | null): ShopRuleValues {
-  return {
-    marginFloorPct: row?.marginFloorPct ?? null,
-    maxStepPct: row?.maxStepPct ?? null,
-    priceFloor: row?.priceFloor ?? null,
-    priceCeiling: row?.priceCeiling ?? null,
-    rounding: row?.rounding ?? null,
-    beatCompetitorBy: row?.beatCompetitorBy ?? null,
-    beatCompetitorFloor: row?.beatCompetitorFloor ?? null,
-  };
-}
 
 function chartPoints(pricing: ProductPricing): SalesChartPoint[] {
   const history: SalesChartPoint[] = pricing.history.map((w) => ({ week: isoDay(w.weekMs), units: w.units, avgPrice: w.avgPrice, forecast: null, band: null }));
@@ -214,7 +202,7 @@ export default async function ProductPricingPage({ params }: { params: Promise<{
             scopeId={pricing.productId}
             heading={m.rules.productHeading}
             hint={m.rules.overrideHint}
-            values={ruleValues(pricing.rules.product)}
+            values={ruleFormValues(pricing.rules.product)}
             save={savePricingRuleAction}
             labels={m}
           />
@@ -224,7 +212,7 @@ export default async function ProductPricingPage({ params }: { params: Promise<{
               scopeId={pricing.categoryId}
               heading={format(m.rules.categoryHeading, { id: pricing.categoryId })}
               hint={m.rules.overrideHint}
-              values={ruleValues(pricing.rules.category)}
+              values={ruleFormValues(pricing.rules.category)}
               save={savePricingRuleAction}
               labels={m}
             />
